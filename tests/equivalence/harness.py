@@ -1,0 +1,217 @@
+"""Runs the same RNN on the TF1 oracle and on tf1compat, with the same random weights.
+
+The oracle is the real TF1 code: the cells of `tf_keras.src.layers.rnn.legacy_cells`
+driven by `tf.compat.v1.nn.dynamic_rnn` / `raw_rnn` in a graph. tf1compat runs
+in a graph, eagerly, and inside `tf.function`. Every run returns outputs, final
+state, gradients (w.r.t. inputs and every variable, by TF1 name) and the
+variables' names and shapes, as NumPy, so tests compare them to 1e-5.
+"""
+
+import dataclasses
+import zlib
+
+import numpy as np
+import tensorflow as tf
+from tf_keras.src.layers.rnn import legacy_cells
+
+import tf1compat
+from tf1compat import testing as ref
+
+TOLERANCE = 1e-5
+BATCH, STEPS, DEPTH = 5, 6, 3
+LENGTHS = np.array([0, 1, 3, STEPS, STEPS], dtype=np.int32)  # zero, one, mid, full
+
+
+def random_inputs(seed=0, shape=(BATCH, STEPS, DEPTH)):
+    return np.random.default_rng(seed).normal(size=shape).astype(np.float32)
+
+
+def weight_value(name, shape):
+    """A random, non-symmetric value for the variable called `name` (TF1 name, no ':0')."""
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    return rng.uniform(-0.7, 0.7, size=shape).astype(np.float32)
+
+
+def loss_of(tensors):
+    """A scalar that weighs every element differently, so each gradient entry is distinct."""
+    total = 0.0
+    for i, t in enumerate(tensors):
+        positions = tf.cast(tf.range(tf.size(t)), t.dtype)
+        coefficients = tf.reshape(tf.sin(positions * (1.3 + i) + i), tf.shape(t))
+        total += tf.reduce_sum(t * coefficients)
+    return total
+
+
+@dataclasses.dataclass
+class Run:
+    outputs: list          # flat outputs, batch-major [B, T, ...] or time-major as requested
+    state: list            # flat final state
+    grads: dict            # "inputs" and every TF1 variable name -> gradient
+    shapes: dict           # TF1 variable name -> shape
+
+    def assert_close(self, other, tolerance=TOLERANCE):
+        assert self.shapes == other.shapes, (self.shapes, other.shapes)
+        assert len(self.outputs) == len(other.outputs)
+        assert len(self.state) == len(other.state)
+        for name, a, b in ([("output", *p) for p in zip(self.outputs, other.outputs)]
+                           + [("state", *p) for p in zip(self.state, other.state)]
+                           + [(k, self.grads[k], other.grads[k]) for k in self.grads]):
+            np.testing.assert_allclose(a, b, atol=tolerance, rtol=0, err_msg=name)
+        assert set(self.grads) == set(other.grads)
+
+    def max_difference(self, other):
+        pairs = (list(zip(self.outputs, other.outputs)) + list(zip(self.state, other.state))
+                 + [(self.grads[k], other.grads[k]) for k in self.grads])
+        return max(float(np.max(np.abs(a - b), initial=0.0)) for a, b in pairs)
+
+
+@dataclasses.dataclass
+class CellCase:
+    """A cell configuration, built from either module, with its NumPy reference step."""
+
+    name: str
+    make: callable            # make(module) -> cell; module is legacy_cells or tf1compat.nn.rnn_cell
+    numpy_step: callable      # numpy_step(weights by name relative to the rnn scope) -> step
+    numpy_state: callable     # numpy_state(batch) -> initial NumPy state (zeros)
+
+
+def _lstm_reference(prefix, **options):
+    def make_step(w):
+        extra = {}
+        if f"{prefix}/w_f_diag" in w:
+            extra.update(w_f_diag=w[f"{prefix}/w_f_diag"], w_i_diag=w[f"{prefix}/w_i_diag"],
+                         w_o_diag=w[f"{prefix}/w_o_diag"])
+        if f"{prefix}/projection/kernel" in w:
+            extra["proj_kernel"] = w[f"{prefix}/projection/kernel"]
+        return lambda x, s: ref.lstm_step(x, s, w[f"{prefix}/kernel"], w[f"{prefix}/bias"],
+                                          **options, **extra)
+    return make_step
+
+
+def _flat_state(step, units):
+    """Adapts a `(c, h)` step to a cell with `state_is_tuple=False` (state = concat([c, h]))."""
+    def flat_step(x, s):
+        out, (c, h) = step(x, (s[:, :units], s[:, units:]))
+        return out, np.concatenate([c, h], 1)
+    return flat_step
+
+
+def _gru_reference(prefix):
+    def make_step(w):
+        def step(x, h):
+            h = ref.gru_step(x, h, w[f"{prefix}/gates/kernel"], w[f"{prefix}/gates/bias"],
+                             w[f"{prefix}/candidate/kernel"], w[f"{prefix}/candidate/bias"])
+            return h, h
+        return step
+    return make_step
+
+
+def _basic_rnn_reference(prefix):
+    def make_step(w):
+        def step(x, h):
+            h = ref.basic_rnn_step(x, h, w[f"{prefix}/kernel"], w[f"{prefix}/bias"])
+            return h, h
+        return step
+    return make_step
+
+
+def _zeros(*sizes):
+    return lambda batch: tuple(np.zeros((batch, s), np.float32) for s in sizes)
+
+
+def _multi_state(batch):
+    c0, h0, g1, c2, h2 = _zeros(4, 4, 3, 3, 3)(batch)
+    return ((c0, h0), g1, (c2, h2))
+
+
+CELL_CASES = [
+    CellCase("basic_rnn", lambda m: m.BasicRNNCell(4),
+             _basic_rnn_reference("basic_rnn_cell"), lambda b: _zeros(4)(b)[0]),
+    CellCase("basic_lstm", lambda m: m.BasicLSTMCell(4, forget_bias=0.7),
+             _lstm_reference("basic_lstm_cell", forget_bias=0.7), _zeros(4, 4)),
+    CellCase("basic_lstm_concat_state", lambda m: m.BasicLSTMCell(4, state_is_tuple=False),
+             lambda w: _flat_state(_lstm_reference("basic_lstm_cell")(w), 4),
+             lambda b: _zeros(8)(b)[0]),
+    CellCase("lstm_peepholes_clip_projection",
+             lambda m: m.LSTMCell(5, use_peepholes=True, cell_clip=0.8, num_proj=3,
+                                  proj_clip=0.5, forget_bias=0.3),
+             _lstm_reference("lstm_cell", forget_bias=0.3, cell_clip=0.8, proj_clip=0.5),
+             _zeros(5, 3)),
+    CellCase("lstm_concat_state_projection",
+             lambda m: m.LSTMCell(4, num_proj=2, state_is_tuple=False),
+             lambda w: _flat_state(_lstm_reference("lstm_cell")(w), 4),
+             lambda b: _zeros(6)(b)[0]),
+    CellCase("gru", lambda m: m.GRUCell(4), _gru_reference("gru_cell"), lambda b: _zeros(4)(b)[0]),
+    CellCase("multi", lambda m: m.MultiRNNCell(
+                 [m.BasicLSTMCell(4), m.GRUCell(3), m.LSTMCell(3, use_peepholes=True)]),
+             lambda w: ref.multi_step([
+                 _lstm_reference("multi_rnn_cell/cell_0/basic_lstm_cell")(w),
+                 _gru_reference("multi_rnn_cell/cell_1/gru_cell")(w),
+                 _lstm_reference("multi_rnn_cell/cell_2/lstm_cell")(w)]),
+             _multi_state),
+]
+
+
+def _to_numpy(structure):
+    return [np.asarray(x) for x in tf.nest.flatten(structure)]
+
+
+def run_graph(case, inputs, lengths, time_major, oracle, scope=None):
+    """Builds the RNN in a fresh graph with placeholders of unknown batch and time."""
+    module, driver = ((legacy_cells, tf.compat.v1.nn.dynamic_rnn) if oracle
+                      else (tf1compat.nn.rnn_cell, tf1compat.nn.dynamic_rnn))
+    with tf.Graph().as_default():
+        x = tf.compat.v1.placeholder(tf.float32, [None, None, DEPTH])
+        seq = tf.compat.v1.placeholder(tf.int32, [None])
+        outputs, state = driver(case.make(module), x, sequence_length=seq, dtype=tf.float32,
+                                time_major=time_major, scope=scope)
+        variables = tf.compat.v1.global_variables()
+        names = [v.op.name for v in variables]
+        loss = loss_of(tf.nest.flatten(outputs) + tf.nest.flatten(state))
+        grads = tf.gradients(loss, [x] + variables)
+        with tf.compat.v1.Session() as session:
+            for v in variables:
+                v.load(weight_value(v.op.name, v.shape), session)
+            fetched = session.run((tf.nest.flatten(outputs), tf.nest.flatten(state), grads),
+                                  {x: inputs, seq: lengths})
+    flat_out, flat_state, grad_values = fetched
+    return Run(flat_out, flat_state, dict(zip(["inputs"] + names, grad_values)),
+               {v.op.name: tuple(v.shape.as_list()) for v in variables})
+
+
+def run_tf2(case, inputs, lengths, time_major, use_function):
+    """Runs tf1compat eagerly or inside `tf.function` (the cell is built inside the trace)."""
+    tf.compat.v1.reset_default_graph()  # fresh TF1 scope names, as in a new program
+    cell = case.make(tf1compat.nn.rnn_cell)
+
+    def forward(x, seq):
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            outputs, state = tf1compat.nn.dynamic_rnn(
+                cell, x, sequence_length=seq, dtype=tf.float32, time_major=time_major)
+            loss = loss_of(tf.nest.flatten(outputs) + tf.nest.flatten(state))
+        named = cell.tf1_variable_names
+        grads = tape.gradient(loss, [x] + list(named.values()))
+        return outputs, state, dict(zip(["inputs"] + list(named), grads))
+
+    if use_function:
+        forward = tf.function(forward)
+    x, seq = tf.constant(inputs), tf.constant(lengths)
+    forward(x, seq)  # builds the variables
+    for name, variable in cell.tf1_variable_names.items():
+        variable.assign(weight_value(name, variable.shape))
+    outputs, state, grads = forward(x, seq)
+    return Run(_to_numpy(outputs), _to_numpy(state), {k: np.asarray(v) for k, v in grads.items()},
+               {k: tuple(v.shape) for k, v in cell.tf1_variable_names.items()})
+
+
+def run_numpy(case, inputs, lengths, weights):
+    """The NumPy reference on batch-major inputs, with `weights` named relative to `rnn/`."""
+    outputs, state = ref.dynamic_rnn(case.numpy_step(weights), inputs,
+                                     case.numpy_state(inputs.shape[0]), lengths)
+    return [outputs], _to_numpy(state)
+
+
+def weights_of(run, scope="rnn"):
+    """The weight values a run used, keyed by name relative to `scope`."""
+    return {name[len(scope) + 1:]: weight_value(name, shape) for name, shape in run.shapes.items()}

@@ -1,0 +1,65 @@
+"""dynamic_rnn: tf1compat vs the real TF1 implementation and the NumPy reference.
+
+Matrix: every cell case x {batch-major, time-major} x {graph, eager, tf.function}.
+Each compares outputs, final state, gradients w.r.t. inputs and every variable,
+and variable names and shapes, with random weights and lengths 0, 1, mid, full.
+"""
+
+import functools
+
+import numpy as np
+import pytest
+
+import harness
+from harness import CELL_CASES, LENGTHS
+
+CASES = {case.name: case for case in CELL_CASES}
+MODES = ["graph", "eager", "tf_function"]
+
+
+@functools.lru_cache(maxsize=None)
+def oracle(case_name, time_major):
+    inputs = harness.random_inputs()
+    if time_major:
+        inputs = inputs.transpose(1, 0, 2)
+    return harness.run_graph(CASES[case_name], inputs, LENGTHS, time_major, oracle=True), inputs
+
+
+def run_shim(case_name, time_major, mode, inputs):
+    case = CASES[case_name]
+    if mode == "graph":
+        return harness.run_graph(case, inputs, LENGTHS, time_major, oracle=False)
+    return harness.run_tf2(case, inputs, LENGTHS, time_major, use_function=mode == "tf_function")
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("time_major", [False, True], ids=["batch_major", "time_major"])
+@pytest.mark.parametrize("case_name", list(CASES))
+def test_matches_tf1(case_name, time_major, mode):
+    expected, inputs = oracle(case_name, time_major)
+    actual = run_shim(case_name, time_major, mode, inputs)
+    actual.assert_close(expected)
+
+
+@pytest.mark.parametrize("case_name", list(CASES))
+def test_tf1_and_tf1compat_match_numpy_reference(case_name):
+    expected, inputs = oracle(case_name, False)
+    weights = harness.weights_of(expected)
+    outputs, state = harness.run_numpy(CASES[case_name], inputs, LENGTHS, weights)
+    for got, want in zip(expected.outputs + expected.state, outputs + state):
+        np.testing.assert_allclose(got, want, atol=harness.TOLERANCE, rtol=0)
+    shim = run_shim(case_name, False, "eager", inputs)
+    for got, want in zip(shim.outputs + shim.state, outputs + state):
+        np.testing.assert_allclose(got, want, atol=harness.TOLERANCE, rtol=0)
+
+
+def test_padded_steps_are_zero_and_state_is_copied_through():
+    expected, inputs = oracle("basic_lstm", False)
+    outputs = expected.outputs[0]
+    for b, length in enumerate(LENGTHS):
+        assert not outputs[b, length:].any()
+        if length:
+            assert outputs[b, length - 1].any()
+    c, h = expected.state
+    assert not c[0].any() and not h[0].any()  # length 0 keeps the zero initial state
+    np.testing.assert_array_equal(h[2], outputs[2, 2])  # state after step len - 1

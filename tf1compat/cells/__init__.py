@@ -1,0 +1,10 @@
+"""TF1 recurrent cells re-implemented on Keras 3 layers, one module per family."""
+
+from tf1compat.cells.base import LSTMStateTuple, RNNCell
+from tf1compat.cells.basic_rnn import BasicRNNCell
+from tf1compat.cells.gru import GRUCell
+from tf1compat.cells.lstm import BasicLSTMCell, LSTMCell
+from tf1compat.cells.multi import MultiRNNCell
+
+__all__ = ["RNNCell", "LSTMStateTuple", "BasicRNNCell", "BasicLSTMCell", "LSTMCell", "GRUCell",
+           "MultiRNNCell"]

@@ -1,0 +1,49 @@
+"""`BasicRNNCell`: the TF1 vanilla RNN cell."""
+
+import tensorflow as tf
+
+from tf1compat.cells.base import RNNCell
+from tf1compat.cells.options import resolve_activation, input_depth
+
+
+class BasicRNNCell(RNNCell):
+    """The most basic RNN cell: `h' = activation(W . [x, h] + b)`, output = new state.
+
+    Variables: `basic_rnn_cell/kernel [D + H, H]`, `basic_rnn_cell/bias [H]`.
+
+    Args:
+        num_units: int, the number of units H.
+        activation: Nonlinearity (callable or name). Default: `tanh`.
+        reuse, name, dtype: As in `RNNCell`.
+
+    Example:
+
+    >>> cell = BasicRNNCell(5)
+    >>> output, state = cell(tf.ones([4, 3]), cell.zero_state(4, tf.float32))
+    >>> output.shape
+    TensorShape([4, 5])
+    """
+
+    def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
+        super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
+        self._num_units = num_units
+        self._activation = resolve_activation(activation)
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        depth = input_depth(inputs_shape)
+        self._kernel = self.add_weight("kernel", shape=[depth + self._num_units, self._num_units])
+        self._bias = self.add_weight(
+            "bias", shape=[self._num_units], initializer=tf.compat.v1.zeros_initializer())
+
+    def call(self, inputs, state):
+        output = self._activation(
+            tf.nn.bias_add(tf.matmul(tf.concat([inputs, state], 1), self._kernel), self._bias))
+        return output, output

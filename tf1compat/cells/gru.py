@@ -1,0 +1,79 @@
+"""`GRUCell`: the TF1 gated recurrent unit (gate order r, u)."""
+
+import tensorflow as tf
+
+from tf1compat.cells.base import RNNCell
+from tf1compat.cells.options import input_depth, resolve_activation
+from tf1compat.cells.projection import ProjectedInputsMixin
+
+
+class GRUCell(ProjectedInputsMixin, RNNCell):
+    """The TF1 GRU cell (Cho et al., 2014), output = new state.
+
+    Math: `r, u = sigmoid(W_g . [x, h] + b_g)`, `c = act(W_c . [x, r * h] + b_c)`,
+    `h' = u * h + (1 - u) * c`.
+
+    Variables: `gru_cell/gates/kernel [D + H, 2H]`, `gru_cell/gates/bias [2H]`
+    (initialised to 1.0), `gru_cell/candidate/kernel [D + H, H]`,
+    `gru_cell/candidate/bias [H]` (initialised to 0.0).
+
+    Args:
+        num_units: int, the number of units H.
+        activation: Candidate activation (default `tanh`).
+        reuse, name, dtype: As in `RNNCell`.
+        kernel_initializer: Initializer of both kernels.
+        bias_initializer: Initializer of both biases (replaces the 1.0 / 0.0 defaults).
+
+    Example:
+
+    >>> cell = GRUCell(4)
+    >>> out, state = cell(tf.ones([2, 3]), cell.zero_state(2, tf.float32))
+    >>> out.shape
+    TensorShape([2, 4])
+    """
+
+    def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
+                 bias_initializer=None, name=None, dtype=None, **kwargs):
+        super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
+        self._num_units = num_units
+        self._activation = resolve_activation(activation)
+        self._kernel_initializer = kernel_initializer
+        self._bias_initializer = bias_initializer
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        depth = input_depth(inputs_shape)
+        units = self._num_units
+        self._gate_kernel = self.add_weight(
+            "gates/kernel", shape=[depth + units, 2 * units], initializer=self._kernel_initializer)
+        self._gate_bias = self.add_weight(
+            "gates/bias", shape=[2 * units],
+            initializer=self._bias_initializer or tf.compat.v1.constant_initializer(1.0))
+        self._candidate_kernel = self.add_weight(
+            "candidate/kernel", shape=[depth + units, units], initializer=self._kernel_initializer)
+        self._candidate_bias = self.add_weight(
+            "candidate/bias", shape=[units],
+            initializer=self._bias_initializer or tf.compat.v1.zeros_initializer())
+        self._depth = depth
+
+    def _input_kernels(self):
+        depth = self._depth
+        kernel = tf.concat([self._gate_kernel[:depth], self._candidate_kernel[:depth]], 1)
+        return kernel, tf.concat([self._gate_bias, self._candidate_bias], 0)
+
+    def call_projected(self, projected, state):
+        units, depth = self._num_units, self._depth
+        gate_inputs, candidate_inputs = tf.split(projected, [2 * units, units], axis=1)
+        gates = tf.sigmoid(gate_inputs + tf.matmul(state, self._gate_kernel[depth:]))
+        r, u = tf.split(gates, 2, axis=1)
+        candidate = self._activation(
+            candidate_inputs + tf.matmul(r * state, self._candidate_kernel[depth:]))
+        new_h = u * state + (1 - u) * candidate
+        return new_h, new_h

@@ -1,0 +1,28 @@
+"""Argument handling shared by the cell families."""
+
+import keras
+import tensorflow as tf
+
+
+def resolve_activation(activation):
+    """A TF1 `activation` argument as a callable (`None` means `tanh`)."""
+    if activation is None:
+        return tf.tanh
+    if isinstance(activation, str):
+        return keras.activations.get(activation)
+    if not callable(activation):
+        raise TypeError(f"`activation` must be a callable or a name. Received: activation={activation!r}")
+    return activation
+
+
+def input_depth(inputs_shape):
+    """The static last dimension of a `[batch, depth]` cell input, as TF1 required it."""
+    shape = tf.TensorShape(inputs_shape)
+    if shape.rank != 2:
+        raise ValueError(
+            f"A cell step expects inputs of rank 2, `[batch, depth]`. Received: inputs.shape={shape}")
+    if shape[-1] is None:
+        raise ValueError(
+            "The input depth (last dimension of inputs) must be known statically. "
+            f"Received: inputs.shape={shape}")
+    return shape[-1]

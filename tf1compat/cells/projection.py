@@ -1,0 +1,35 @@
+"""Input projection shared by cells whose kernel acts on `concat([inputs, h])`.
+
+TF1 cells multiply `concat([x, h])` by one kernel `[D + H, G]`. That equals
+`x . kernel[:D] + h . kernel[D:]`, and the input half does not depend on the
+state, so the drivers compute it for every time step in one large matmul before
+the loop (`project_inputs`) and each step only adds the recurrent half
+(`call_projected`). `call(x, state)` is `call_projected(project_inputs(x), state)`,
+so both paths run the same math.
+"""
+
+import tensorflow as tf
+
+
+def matmul_last_axis(x, weights):
+    """`x . weights` over the last axis of `x`, for `x` of any rank >= 2."""
+    if x.shape.rank == 2:
+        return tf.matmul(x, weights)
+    flat = tf.matmul(tf.reshape(x, [-1, tf.shape(x)[-1]]), weights)
+    return tf.reshape(flat, tf.concat([tf.shape(x)[:-1], tf.shape(weights)[-1:]], 0))
+
+
+class ProjectedInputsMixin:
+    """Cells that split each step into an input projection and a recurrent update.
+
+    A subclass defines `_input_kernels()` (the `[D, G]` input-side weights and the
+    `[G]` bias) and `call_projected(projected, state)`.
+    """
+
+    def project_inputs(self, inputs):
+        """The state-independent part of a step for `inputs` of shape `[..., D]`."""
+        kernel, bias = self._input_kernels()
+        return tf.nn.bias_add(matmul_last_axis(inputs, kernel), bias)
+
+    def call(self, inputs, state):
+        return self.call_projected(self.project_inputs(inputs), state)

@@ -1,0 +1,5 @@
+"""`tf1compat.contrib`: replacements for the parts of `tf.contrib` that RNN code used."""
+
+from tf1compat.contrib import rnn
+
+__all__ = ["rnn"]

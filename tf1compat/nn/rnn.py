@@ -1,0 +1,295 @@
+"""`dynamic_rnn` and `raw_rnn`: TF1's recurrent drivers on TF2.
+
+Both build one `tf.while_loop` over `TensorArray`s. In eager mode the loop runs
+inside a `tf.function` cached per cell (and per `loop_fn` for `raw_rnn`), so it
+is traced once instead of running op by op; inside `tf.function` and in TF1
+graph mode the loop is built in place.
+"""
+
+import functools
+import weakref
+
+import tensorflow as tf
+
+from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
+from tf1compat.cells.base import zeros_for_sizes
+from tf1compat.cells.projection import ProjectedInputsMixin
+from tf1compat.nn import validation
+
+_DEFAULT_PARALLEL_ITERATIONS = 32
+
+
+def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
+                parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
+    """Runs `cell` over the time steps of `inputs`, exactly as TF1's `tf.nn.dynamic_rnn`.
+
+    For batch entry `b`, steps `t >= sequence_length[b]` emit zeros and copy the
+    state through, so the final state is the state after step
+    `sequence_length[b] - 1` (the initial state if the length is 0).
+
+    Args:
+        cell: A tf1compat `RNNCell` or a Keras 3 RNN cell.
+        inputs: `[batch, time, depth]` tensor (`[time, batch, depth]` if
+            `time_major`), or a nested structure of such tensors.
+        sequence_length: Optional int32/int64 vector `[batch]`.
+        initial_state: Optional state matching `cell.state_size`.
+        dtype: State dtype; required if `initial_state` is not given.
+        parallel_iterations: Passed to `tf.while_loop` (default 32).
+        swap_memory: Passed to `tf.while_loop`.
+        time_major: Layout of `inputs` and `outputs`.
+        scope: Variable scope of the cell's variables (default `"rnn"`).
+
+    Returns:
+        `(outputs, state)`: `outputs` has the structure of `cell.output_size`
+        with `[batch, time, size]` tensors (`[time, batch, size]` if
+        `time_major`); `state` has the structure of `cell.state_size`.
+
+    Raises:
+        TypeError: `cell` is not a cell; non-floating inputs; non-integer lengths.
+        ValueError: bad input rank or depth, bad `sequence_length`, neither
+            `initial_state` nor `dtype`, mismatched dtypes or state structure.
+
+    Example:
+
+    >>> cell = tf1compat.nn.rnn_cell.BasicLSTMCell(5)
+    >>> outputs, state = tf1compat.nn.dynamic_rnn(
+    ...     cell, tf.ones([4, 2, 3]), sequence_length=[2, 1, 0, 2], dtype=tf.float32)
+    >>> outputs.shape, state.h.shape
+    (TensorShape([4, 2, 5]), TensorShape([4, 5]))
+    """
+    check_cell(cell)
+    flat_inputs = validation.check_sequence_inputs(inputs, time_major)
+    if not time_major:
+        flat_inputs = [_swap_batch_time(x) for x in flat_inputs]
+    inputs_dtype = flat_inputs[0].dtype
+    batch_size = _batch_size(flat_inputs)
+    with tf.compat.v1.variable_scope(scope or "rnn"):
+        if sequence_length is not None:
+            sequence_length = validation.check_sequence_length(sequence_length, batch_size)
+        if initial_state is not None:
+            validation.check_state_structure(initial_state, cell)
+            validation.check_state_dtype(initial_state, inputs_dtype)
+            state = initial_state
+        elif dtype is None:
+            raise ValueError("If there is no initial_state, you must give a dtype. "
+                             "Received: initial_state=None, dtype=None")
+        else:
+            validation.check_dtype(dtype, inputs_dtype, "dtype")
+            state = zero_state(cell, batch_size, dtype)
+        step_shapes = tf.nest.pack_sequence_as(inputs, [x.shape[1:] for x in flat_inputs])
+        build_cell(cell, step_shapes, inputs_dtype)
+        inputs_tm = tf.nest.pack_sequence_as(inputs, flat_inputs)
+        outputs, final_state = _run(
+            _dynamic_rnn_loop, cell, inputs_tm, state, sequence_length,
+            parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
+            swap_memory=swap_memory)
+    if not time_major:
+        outputs = tf.nest.map_structure(_swap_batch_time, outputs)
+    return outputs, final_state
+
+
+def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=None):
+    """Runs `cell` under the control of `loop_fn`, exactly as TF1's `tf.nn.raw_rnn`.
+
+    `loop_fn(time, cell_output, cell_state, loop_state)` returns
+    `(finished, next_input, next_cell_state, emit_output, next_loop_state)`.
+    It is first called at time 0 with `cell_output`, `cell_state` and
+    `loop_state` all `None`: its `next_cell_state` is the initial state, its
+    `next_loop_state` the initial loop state, and its `emit_output` (or, if
+    `None`, `cell.output_size`) fixes the structure of what is emitted. For
+    entries already finished, the emit is zeroed and the state copied through;
+    the loop stops when every entry is finished.
+
+    Args:
+        cell: A tf1compat `RNNCell` or a Keras 3 RNN cell.
+        loop_fn: The callable described above.
+        parallel_iterations: Passed to `tf.while_loop` (default 32).
+        swap_memory: Passed to `tf.while_loop`.
+        scope: Variable scope of the cell's variables (default `"rnn"`).
+
+    Returns:
+        `(emit_ta, final_state, final_loop_state)`: `emit_ta` is a (structure of)
+        `TensorArray` whose `.stack()` is `[time, batch, ...]`;
+        `final_loop_state` is `None` if the initial loop state was `None`.
+
+    Raises:
+        TypeError: `cell` is not a cell or `loop_fn` is not callable.
+        ValueError: `loop_fn` returns a state not matching `cell.state_size`.
+
+    Example:
+
+    >>> inputs = tf.random.normal([20, 4, 3])  # [time, batch, depth]
+    >>> cell = tf1compat.nn.rnn_cell.GRUCell(8)
+    >>> def loop_fn(time, cell_output, cell_state, loop_state):
+    ...     state = cell.zero_state(4, tf.float32) if cell_state is None else cell_state
+    ...     finished = tf.fill([4], time >= 20)
+    ...     next_input = tf.cond(time >= 20, lambda: tf.zeros([4, 3]), lambda: inputs[time])
+    ...     return finished, next_input, state, cell_output, loop_state
+    >>> emit_ta, state, _ = tf1compat.nn.raw_rnn(cell, loop_fn)
+    >>> emit_ta.stack().shape
+    TensorShape([20, 4, 8])
+    """
+    check_cell(cell)
+    if not callable(loop_fn):
+        raise TypeError(f"`loop_fn` must be callable. Received: loop_fn={loop_fn!r}")
+    with tf.compat.v1.variable_scope(scope or "rnn"):
+        return _run(_raw_rnn_loop, cell, loop_fn,
+                    parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
+                    swap_memory=swap_memory)
+
+
+_TRACED_LOOPS = weakref.WeakKeyDictionary()
+
+
+def _run(loop, cell, *args, **options):
+    """Runs `loop(cell, *args, **options)`: in place in graphs, as a cached tf.function in eager."""
+    if not tf.executing_eagerly():
+        return loop(cell, *args, **options)
+    traced_for_cell = _TRACED_LOOPS.setdefault(cell, {})
+    traced = traced_for_cell.get(loop)
+    if traced is None:
+        traced = traced_for_cell[loop] = tf.function(
+            functools.partial(loop, cell), reduce_retracing=True)
+    return traced(*args, **options)
+
+
+def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations, swap_memory):
+    """The time loop of `dynamic_rnn` on time-major `inputs`; returns time-major outputs."""
+    flat_inputs = tf.nest.flatten(inputs)
+    time_steps = _dim(flat_inputs[0], 0)
+    batch_size = _batch_size(flat_inputs)
+    if isinstance(cell, ProjectedInputsMixin) and len(flat_inputs) == 1:
+        # One big input matmul for all steps; each step only does the recurrent half.
+        step_inputs, step = [cell.project_inputs(flat_inputs[0])], cell.call_projected
+    else:
+        step_inputs, step = flat_inputs, cell
+    input_tas = [tf.TensorArray(x.dtype, size=time_steps, element_shape=x.shape[1:]).unstack(x)
+                 for x in step_inputs]
+    out_sizes = tf.nest.flatten(output_size(cell))
+    out_dtype = tf.nest.flatten(state)[0].dtype
+    if sequence_length is None:
+        loop_bound = time_steps
+    else:
+        loop_bound = tf.minimum(time_steps, tf.reduce_max(tf.concat([sequence_length, [0]], 0)))
+    output_tas = [
+        tf.TensorArray(out_dtype, size=loop_bound,
+                       element_shape=tf.TensorShape([batch_size if isinstance(batch_size, int) else None])
+                       .concatenate(tf.TensorShape(size)))
+        for size in out_sizes]
+
+    def body(time, state, output_tas):
+        step_input = [ta.read(time) for ta in input_tas]
+        if step is cell:
+            step_input = tf.nest.pack_sequence_as(inputs, step_input)
+        else:
+            step_input = step_input[0]
+        output, new_state = step(step_input, state)
+        validation.check_state_structure(new_state, cell, "the new state returned by the cell")
+        flat_output = tf.nest.flatten(output)
+        new_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(new_state))
+        if sequence_length is not None:
+            finished = time >= sequence_length
+            flat_output = [tf.where(_rows(finished, o), tf.zeros_like(o), o) for o in flat_output]
+            new_state = tf.nest.map_structure(
+                lambda old, new: tf.where(_rows(finished, new), old, new), state, new_state)
+        output_tas = [ta.write(time, o) for ta, o in zip(output_tas, flat_output)]
+        return time + 1, new_state, output_tas
+
+    _, final_state, output_tas = tf.while_loop(
+        lambda time, *_: time < loop_bound, body, (tf.constant(0), state, output_tas),
+        parallel_iterations=parallel_iterations, swap_memory=swap_memory,
+        maximum_iterations=time_steps)
+    flat_outputs = [ta.stack() for ta in output_tas]
+    if sequence_length is not None:
+        # Steps past the longest sequence were never run: they are all zeros.
+        flat_outputs = [_pad_time(o, time_steps) for o in flat_outputs]
+    static_steps = flat_inputs[0].shape[0]
+    for o in flat_outputs:
+        o.set_shape(tf.TensorShape([static_steps]).concatenate(o.shape[1:]))
+    return tf.nest.pack_sequence_as(output_size(cell), flat_outputs), final_state
+
+
+def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
+    """The loop of `raw_rnn` (TF1's protocol, see `raw_rnn`)."""
+    time = tf.constant(0, dtype=tf.int32)
+    finished, next_input, initial_state, emit_structure, init_loop_state = loop_fn(
+        time, None, None, None)
+    flat_input = [tf.convert_to_tensor(x) for x in tf.nest.flatten(next_input)]
+    next_input = tf.nest.pack_sequence_as(next_input, flat_input)
+    validation.check_state_structure(initial_state, cell, "the initial state returned by loop_fn")
+    state = tf.nest.map_structure(tf.convert_to_tensor, initial_state)
+    flat_state = tf.nest.flatten(state)
+    batch_size = _dim(flat_input[0], 0)
+    build_cell(cell, tf.nest.map_structure(lambda x: x.shape, next_input), flat_input[0].dtype)
+
+    if emit_structure is not None:
+        flat_emit = [tf.convert_to_tensor(e) for e in tf.nest.flatten(emit_structure)]
+        zero_emit = [tf.zeros_like(e) for e in flat_emit]
+    else:
+        emit_structure = output_size(cell)
+        zero_emit = tf.nest.flatten(zeros_for_sizes(emit_structure, batch_size, flat_state[0].dtype))
+    emit_tas = [tf.TensorArray(zero.dtype, size=0, dynamic_size=True, element_shape=zero.shape)
+                for zero in zero_emit]
+    loop_state = init_loop_state if init_loop_state is not None else tf.constant(0)
+
+    def copy_through(finished, current, candidate):
+        if isinstance(current, tf.TensorArray) or current.shape.rank == 0:
+            return candidate
+        return tf.where(_rows(finished, candidate), current, candidate)
+
+    def body(time, finished, current_input, emit_tas, state, loop_state):
+        output, cell_state = cell(current_input, state)
+        validation.check_state_structure(cell_state, cell, "the new state returned by the cell")
+        cell_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(cell_state))
+        next_time = time + 1
+        next_finished, next_input, next_state, emit, next_loop_state = loop_fn(
+            next_time, output, cell_state, loop_state)
+        tf.nest.assert_same_structure(state, next_state, check_types=False)
+        tf.nest.assert_same_structure(current_input, next_input, check_types=False)
+        if emit is None:
+            emit = output
+        tf.nest.assert_same_structure(emit_structure, emit, check_types=False)
+        if next_loop_state is None:
+            next_loop_state = loop_state
+        flat_emit = [copy_through(finished, zero, e)
+                     for zero, e in zip(zero_emit, tf.nest.flatten(emit))]
+        next_state = tf.nest.map_structure(
+            functools.partial(copy_through, finished), state,
+            tf.nest.pack_sequence_as(state, tf.nest.flatten(next_state)))
+        emit_tas = [ta.write(time, e) for ta, e in zip(emit_tas, flat_emit)]
+        finished = tf.logical_or(finished, next_finished)
+        return next_time, finished, next_input, emit_tas, next_state, next_loop_state
+
+    _, _, _, emit_tas, final_state, final_loop_state = tf.while_loop(
+        lambda time, finished, *_: tf.logical_not(tf.reduce_all(finished)), body,
+        (time, finished, next_input, emit_tas, state, loop_state),
+        parallel_iterations=parallel_iterations, swap_memory=swap_memory)
+    if init_loop_state is None:
+        final_loop_state = None
+    return tf.nest.pack_sequence_as(emit_structure, emit_tas), final_state, final_loop_state
+
+
+def _rows(finished, like):
+    """`finished` ([batch] bool) reshaped to broadcast over the rows of `like`."""
+    return tf.reshape(finished, [-1] + [1] * (like.shape.rank - 1))
+
+
+def _swap_batch_time(x):
+    return tf.transpose(x, [1, 0] + list(range(2, x.shape.rank)))
+
+
+def _dim(x, axis):
+    return x.shape[axis] if x.shape[axis] is not None else tf.shape(x)[axis]
+
+
+def _batch_size(time_major_inputs):
+    """The batch size of time-major inputs: a Python int if static, else a scalar tensor."""
+    for x in time_major_inputs:
+        if x.shape[1] is not None:
+            return x.shape[1]
+    return tf.shape(time_major_inputs[0])[1]
+
+
+def _pad_time(outputs, time_steps):
+    missing = time_steps - tf.shape(outputs)[0]
+    return tf.pad(outputs, [[0, missing]] + [[0, 0]] * (outputs.shape.rank - 1))

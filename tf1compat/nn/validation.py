@@ -1,0 +1,114 @@
+"""Input checks for the RNN drivers, with errors that name the argument and the value."""
+
+import tensorflow as tf
+
+
+def check_sequence_inputs(inputs, time_major):
+    """Converts `inputs` (a structure) to tensors and checks rank, depth and dtype.
+
+    Returns:
+        The flat list of input tensors.
+
+    Raises:
+        ValueError: empty inputs, rank < 3, unknown depth, inconsistent batch/time.
+        TypeError: non-floating inputs.
+    """
+    flat = [tf.convert_to_tensor(x) for x in tf.nest.flatten(inputs)]
+    if not flat:
+        raise ValueError(f"`inputs` must contain at least one tensor. Received: inputs={inputs!r}")
+    layout = "[time, batch, depth]" if time_major else "[batch, time, depth]"
+    for x in flat:
+        if x.shape.rank is not None and x.shape.rank < 3:
+            raise ValueError(
+                f"`inputs` must have rank >= 3, {layout} (time_major={time_major}). "
+                f"Received: inputs.shape={x.shape}")
+        if x.shape.rank is None or not x.shape[2:].is_fully_defined():
+            raise ValueError(
+                "Input size (depth of inputs) must be accessible via shape inference, but saw "
+                f"value None. Received: inputs.shape={x.shape}")
+        if not x.dtype.is_floating:
+            raise TypeError(
+                f"`inputs` must be floating point. Received: inputs.dtype={x.dtype.name}")
+    for axis, name in ((0, "time" if time_major else "batch"), (1, "batch" if time_major else "time")):
+        sizes = {x.shape[axis] for x in flat} - {None}
+        if len(sizes) > 1:
+            raise ValueError(
+                f"All `inputs` must have the same {name} dimension (axis {axis}). "
+                f"Received shapes: {[x.shape for x in flat]}")
+    return flat
+
+
+def check_sequence_length(sequence_length, batch_size):
+    """Returns `sequence_length` as an int32 vector, checked against the batch size.
+
+    Checks what is known statically (or eagerly); in graphs adds run-time asserts
+    for a batch size or values known only at run time.
+
+    Raises:
+        TypeError: not an integer tensor.
+        ValueError: not a vector, wrong length, or negative values.
+    """
+    static_batch_size = None if tf.is_tensor(batch_size) else batch_size
+    lengths = tf.convert_to_tensor(sequence_length)
+    if not lengths.dtype.is_integer:
+        raise TypeError(
+            "`sequence_length` must be an int32 or int64 vector of size [batch_size]. "
+            f"Received: sequence_length.dtype={lengths.dtype.name}")
+    if lengths.shape.rank not in (None, 1):
+        raise ValueError(
+            "`sequence_length` must be a vector of length batch_size. "
+            f"Received: sequence_length.shape={lengths.shape}")
+    if (static_batch_size is not None and lengths.shape.rank == 1
+            and lengths.shape[0] not in (None, static_batch_size)):
+        raise ValueError(
+            f"`sequence_length` must have one entry per batch element ({static_batch_size}). "
+            f"Received: sequence_length.shape={lengths.shape}")
+    value = tf.get_static_value(lengths)
+    if value is not None and (value < 0).any():
+        raise ValueError(
+            f"`sequence_length` must be non-negative. Received: sequence_length={value.tolist()}")
+    lengths = tf.cast(lengths, tf.int32)
+    checks = []
+    if value is None:
+        checks.append(tf.debugging.assert_non_negative(
+            lengths, message="`sequence_length` must be non-negative"))
+    if static_batch_size is None or lengths.shape[0] is None:
+        checks.append(tf.debugging.assert_equal(
+            tf.shape(lengths)[0], batch_size,
+            message="`sequence_length` must have one entry per batch element"))
+    if tf.executing_eagerly() or not checks:
+        return lengths
+    with tf.control_dependencies(checks):
+        return tf.identity(lengths)
+
+
+def check_dtype(dtype, inputs_dtype, argument):
+    """Raises `ValueError` unless `dtype` (of `argument`) equals the inputs' dtype."""
+    dtype = tf.as_dtype(dtype)
+    if dtype != inputs_dtype:
+        raise ValueError(
+            f"`{argument}` is {dtype.name} but the inputs are {inputs_dtype.name}; they must "
+            f"match (cast the inputs with tf.cast). Received: {argument}={dtype.name}, "
+            f"inputs.dtype={inputs_dtype.name}")
+
+
+def check_state_dtype(state, inputs_dtype, argument="initial_state"):
+    """Raises `ValueError` if any tensor of `state` does not have the inputs' dtype."""
+    for s in tf.nest.flatten(state):
+        check_dtype(s.dtype, inputs_dtype, f"{argument}.dtype")
+
+
+def check_state_structure(state, cell, argument="initial_state"):
+    """Raises `ValueError` if `state` does not have the structure of `cell.state_size`."""
+    expected = cell.state_size
+    try:
+        tf.nest.assert_same_structure(state, expected, check_types=False)
+        return
+    except (ValueError, TypeError):
+        pass
+    # Keras cells keep their state in a list even when `state_size` is an int.
+    if len(tf.nest.flatten(state)) == len(tf.nest.flatten(expected)) and not hasattr(cell, "zero_state"):
+        return
+    raise ValueError(
+        f"`{argument}` must have the structure of cell.state_size={expected!r}. "
+        f"Received: {argument}={tf.nest.map_structure(lambda s: getattr(s, 'shape', s), state)!r}")
