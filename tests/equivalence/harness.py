@@ -44,24 +44,21 @@ def loss_of(tensors):
 
 @dataclasses.dataclass
 class Run:
-    outputs: list          # flat outputs, batch-major [B, T, ...] or time-major as requested
-    state: list            # flat final state
+    values: list           # the flat results of the program (outputs, states, ...)
     grads: dict            # "inputs" and every TF1 variable name -> gradient
     shapes: dict           # TF1 variable name -> shape
 
     def assert_close(self, other, tolerance=TOLERANCE):
         assert self.shapes == other.shapes, (self.shapes, other.shapes)
-        assert len(self.outputs) == len(other.outputs)
-        assert len(self.state) == len(other.state)
-        for name, a, b in ([("output", *p) for p in zip(self.outputs, other.outputs)]
-                           + [("state", *p) for p in zip(self.state, other.state)]
+        assert len(self.values) == len(other.values)
+        assert set(self.grads) == set(other.grads)
+        for name, a, b in ([(f"value {i}", *p) for i, p in enumerate(zip(self.values, other.values))]
                            + [(k, self.grads[k], other.grads[k]) for k in self.grads]):
             np.testing.assert_allclose(a, b, atol=tolerance, rtol=0, err_msg=name)
-        assert set(self.grads) == set(other.grads)
 
     def max_difference(self, other):
-        pairs = (list(zip(self.outputs, other.outputs)) + list(zip(self.state, other.state))
-                 + [(self.grads[k], other.grads[k]) for k in self.grads])
+        pairs = list(zip(self.values, other.values)) + [(self.grads[k], other.grads[k])
+                                                        for k in self.grads]
         return max(float(np.max(np.abs(a - b), initial=0.0)) for a, b in pairs)
 
 
@@ -156,43 +153,57 @@ def _to_numpy(structure):
     return [np.asarray(x) for x in tf.nest.flatten(structure)]
 
 
-def run_graph(case, inputs, lengths, time_major, oracle, scope=None):
-    """Builds the RNN in a fresh graph with placeholders of unknown batch and time."""
-    module, driver = ((legacy_cells, tf.compat.v1.nn.dynamic_rnn) if oracle
-                      else (tf1compat.nn.rnn_cell, tf1compat.nn.dynamic_rnn))
+def dynamic_rnn_program(case, time_major, scope=None):
+    """A program for `run_graph` / `run_tf2`: `dynamic_rnn` over `case`'s cell."""
+    def program(module):
+        cell = case.make(module)
+
+        def run(nn, x, seq):
+            return nn.dynamic_rnn(cell, x, sequence_length=seq, dtype=tf.float32,
+                                  time_major=time_major, scope=scope)
+        return cell, run
+    return program
+
+
+def run_graph(program, inputs, lengths, oracle):
+    """Builds `program` in a fresh graph, feeding inputs of unknown batch and time.
+
+    `program(module)` makes a cell from `module` and returns `(cell, run)`, where
+    `run(nn, x, seq)` returns the results to compare. The oracle gets TF1's
+    legacy cells and `tf.compat.v1.nn`; tf1compat its own `rnn_cell` and `nn`.
+    """
+    module, nn = ((legacy_cells, tf.compat.v1.nn) if oracle
+                  else (tf1compat.nn.rnn_cell, tf1compat.nn))
     with tf.Graph().as_default():
-        x = tf.compat.v1.placeholder(tf.float32, [None, None, DEPTH])
+        x = tf.compat.v1.placeholder(tf.float32, [None, None, inputs.shape[-1]])
         seq = tf.compat.v1.placeholder(tf.int32, [None])
-        outputs, state = driver(case.make(module), x, sequence_length=seq, dtype=tf.float32,
-                                time_major=time_major, scope=scope)
+        _, run = program(module)
+        results = run(nn, x, seq)
+        flat = tf.nest.flatten(results)
         variables = tf.compat.v1.global_variables()
         names = [v.op.name for v in variables]
-        loss = loss_of(tf.nest.flatten(outputs) + tf.nest.flatten(state))
-        grads = tf.gradients(loss, [x] + variables)
+        grads = tf.gradients(loss_of(flat), [x] + variables)
         with tf.compat.v1.Session() as session:
             for v in variables:
                 v.load(weight_value(v.op.name, v.shape), session)
-            fetched = session.run((tf.nest.flatten(outputs), tf.nest.flatten(state), grads),
-                                  {x: inputs, seq: lengths})
-    flat_out, flat_state, grad_values = fetched
-    return Run(flat_out, flat_state, dict(zip(["inputs"] + names, grad_values)),
+            values, grad_values = session.run((flat, grads), {x: inputs, seq: lengths})
+    return Run(values, dict(zip(["inputs"] + names, grad_values)),
                {v.op.name: tuple(v.shape.as_list()) for v in variables})
 
 
-def run_tf2(case, inputs, lengths, time_major, use_function):
-    """Runs tf1compat eagerly or inside `tf.function` (the cell is built inside the trace)."""
+def run_tf2(program, inputs, lengths, use_function):
+    """Runs `program` on tf1compat eagerly or inside `tf.function` (building the cell there)."""
     tf.compat.v1.reset_default_graph()  # fresh TF1 scope names, as in a new program
-    cell = case.make(tf1compat.nn.rnn_cell)
+    cell, run = program(tf1compat.nn.rnn_cell)
 
     def forward(x, seq):
         with tf.GradientTape() as tape:
             tape.watch(x)
-            outputs, state = tf1compat.nn.dynamic_rnn(
-                cell, x, sequence_length=seq, dtype=tf.float32, time_major=time_major)
-            loss = loss_of(tf.nest.flatten(outputs) + tf.nest.flatten(state))
+            flat = tf.nest.flatten(run(tf1compat.nn, x, seq))
+            loss = loss_of(flat)
         named = cell.tf1_variable_names
         grads = tape.gradient(loss, [x] + list(named.values()))
-        return outputs, state, dict(zip(["inputs"] + list(named), grads))
+        return flat, dict(zip(["inputs"] + list(named), grads))
 
     if use_function:
         forward = tf.function(forward)
@@ -200,8 +211,8 @@ def run_tf2(case, inputs, lengths, time_major, use_function):
     forward(x, seq)  # builds the variables
     for name, variable in cell.tf1_variable_names.items():
         variable.assign(weight_value(name, variable.shape))
-    outputs, state, grads = forward(x, seq)
-    return Run(_to_numpy(outputs), _to_numpy(state), {k: np.asarray(v) for k, v in grads.items()},
+    flat, grads = forward(x, seq)
+    return Run(_to_numpy(flat), {k: np.asarray(v) for k, v in grads.items()},
                {k: tuple(v.shape) for k, v in cell.tf1_variable_names.items()})
 
 
@@ -209,7 +220,7 @@ def run_numpy(case, inputs, lengths, weights):
     """The NumPy reference on batch-major inputs, with `weights` named relative to `rnn/`."""
     outputs, state = ref.dynamic_rnn(case.numpy_step(weights), inputs,
                                      case.numpy_state(inputs.shape[0]), lengths)
-    return [outputs], _to_numpy(state)
+    return [outputs] + _to_numpy(state)
 
 
 def weights_of(run, scope="rnn"):

@@ -22,14 +22,15 @@ def oracle(case_name, time_major):
     inputs = harness.random_inputs()
     if time_major:
         inputs = inputs.transpose(1, 0, 2)
-    return harness.run_graph(CASES[case_name], inputs, LENGTHS, time_major, oracle=True), inputs
+    program = harness.dynamic_rnn_program(CASES[case_name], time_major)
+    return harness.run_graph(program, inputs, LENGTHS, oracle=True), inputs
 
 
 def run_shim(case_name, time_major, mode, inputs):
-    case = CASES[case_name]
+    program = harness.dynamic_rnn_program(CASES[case_name], time_major)
     if mode == "graph":
-        return harness.run_graph(case, inputs, LENGTHS, time_major, oracle=False)
-    return harness.run_tf2(case, inputs, LENGTHS, time_major, use_function=mode == "tf_function")
+        return harness.run_graph(program, inputs, LENGTHS, oracle=False)
+    return harness.run_tf2(program, inputs, LENGTHS, use_function=mode == "tf_function")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -45,21 +46,20 @@ def test_matches_tf1(case_name, time_major, mode):
 def test_tf1_and_tf1compat_match_numpy_reference(case_name):
     expected, inputs = oracle(case_name, False)
     weights = harness.weights_of(expected)
-    outputs, state = harness.run_numpy(CASES[case_name], inputs, LENGTHS, weights)
-    for got, want in zip(expected.outputs + expected.state, outputs + state):
-        np.testing.assert_allclose(got, want, atol=harness.TOLERANCE, rtol=0)
+    reference = harness.run_numpy(CASES[case_name], inputs, LENGTHS, weights)
     shim = run_shim(case_name, False, "eager", inputs)
-    for got, want in zip(shim.outputs + shim.state, outputs + state):
-        np.testing.assert_allclose(got, want, atol=harness.TOLERANCE, rtol=0)
+    assert len(reference) == len(expected.values) == len(shim.values)
+    for tf1_value, shim_value, want in zip(expected.values, shim.values, reference):
+        np.testing.assert_allclose(tf1_value, want, atol=harness.TOLERANCE, rtol=0)
+        np.testing.assert_allclose(shim_value, want, atol=harness.TOLERANCE, rtol=0)
 
 
 def test_padded_steps_are_zero_and_state_is_copied_through():
     expected, inputs = oracle("basic_lstm", False)
-    outputs = expected.outputs[0]
+    outputs, c, h = expected.values
     for b, length in enumerate(LENGTHS):
         assert not outputs[b, length:].any()
         if length:
             assert outputs[b, length - 1].any()
-    c, h = expected.state
     assert not c[0].any() and not h[0].any()  # length 0 keeps the zero initial state
     np.testing.assert_array_equal(h[2], outputs[2, 2])  # state after step len - 1

@@ -1,9 +1,10 @@
 """`dynamic_rnn` and `raw_rnn`: TF1's recurrent drivers on TF2.
 
-Both build one `tf.while_loop` over `TensorArray`s. In eager mode the loop runs
-inside a `tf.function` cached per cell (and per `loop_fn` for `raw_rnn`), so it
-is traced once instead of running op by op; inside `tf.function` and in TF1
-graph mode the loop is built in place.
+Both build one `tf.while_loop` over `TensorArray`s, in place inside
+`tf.function` and in TF1 graph mode. In eager mode `dynamic_rnn` runs its loop
+in a `tf.function` cached per cell (traced once, not run op by op), while
+`raw_rnn` runs eagerly step by step: its `loop_fn` is user code that may hold
+eager-only objects (an eager `TensorArray`, Python state), so it is not traced.
 """
 
 import functools
@@ -79,8 +80,8 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         step_shapes = tf.nest.pack_sequence_as(inputs, [x.shape[1:] for x in flat_inputs])
         build_cell(cell, step_shapes, inputs_dtype)
         inputs_tm = tf.nest.pack_sequence_as(inputs, flat_inputs)
-        outputs, final_state = _run(
-            _dynamic_rnn_loop, cell, inputs_tm, state, sequence_length,
+        outputs, final_state = _run_dynamic_rnn_loop(
+            cell, inputs_tm, state, sequence_length,
             parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
             swap_memory=swap_memory)
     if not time_major:
@@ -133,23 +134,25 @@ def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=No
     if not callable(loop_fn):
         raise TypeError(f"`loop_fn` must be callable. Received: loop_fn={loop_fn!r}")
     with tf.compat.v1.variable_scope(scope or "rnn"):
-        return _run(_raw_rnn_loop, cell, loop_fn,
-                    parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
-                    swap_memory=swap_memory)
+        return _raw_rnn_loop(cell, loop_fn,
+                             parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
+                             swap_memory=swap_memory)
 
 
 _TRACED_LOOPS = weakref.WeakKeyDictionary()
 
 
-def _run(loop, cell, *args, **options):
-    """Runs `loop(cell, *args, **options)`: in place in graphs, as a cached tf.function in eager."""
+def _run_dynamic_rnn_loop(cell, *args, **options):
+    """Builds the loop in place in graphs; in eager, runs it as a tf.function cached per cell.
+
+    The function is not autograph-converted: TF1 cells are graph-building code.
+    """
     if not tf.executing_eagerly():
-        return loop(cell, *args, **options)
-    traced_for_cell = _TRACED_LOOPS.setdefault(cell, {})
-    traced = traced_for_cell.get(loop)
+        return _dynamic_rnn_loop(cell, *args, **options)
+    traced = _TRACED_LOOPS.get(cell)
     if traced is None:
-        traced = traced_for_cell[loop] = tf.function(
-            functools.partial(loop, cell), reduce_retracing=True)
+        traced = _TRACED_LOOPS[cell] = tf.function(
+            functools.partial(_dynamic_rnn_loop, cell), reduce_retracing=True, autograph=False)
     return traced(*args, **options)
 
 
@@ -223,11 +226,16 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
     build_cell(cell, tf.nest.map_structure(lambda x: x.shape, next_input), flat_input[0].dtype)
 
     if emit_structure is not None:
+        # As in TF1, the time-0 emit gives each entry's emit size (its shape, without the
+        # batch dimension) and dtype; its values are unused.
         flat_emit = [tf.convert_to_tensor(e) for e in tf.nest.flatten(emit_structure)]
-        zero_emit = [tf.zeros_like(e) for e in flat_emit]
+        emit_sizes = [e.shape if e.shape.is_fully_defined() else tf.shape(e) for e in flat_emit]
+        emit_dtypes = [e.dtype for e in flat_emit]
     else:
         emit_structure = output_size(cell)
-        zero_emit = tf.nest.flatten(zeros_for_sizes(emit_structure, batch_size, flat_state[0].dtype))
+        emit_sizes = [tf.TensorShape(size) for size in tf.nest.flatten(emit_structure)]
+        emit_dtypes = [flat_state[0].dtype] * len(emit_sizes)
+    zero_emit = [_batch_zeros(batch_size, size, dtype) for size, dtype in zip(emit_sizes, emit_dtypes)]
     emit_tas = [tf.TensorArray(zero.dtype, size=0, dynamic_size=True, element_shape=zero.shape)
                 for zero in zero_emit]
     loop_state = init_loop_state if init_loop_state is not None else tf.constant(0)
@@ -251,7 +259,7 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
         tf.nest.assert_same_structure(emit_structure, emit, check_types=False)
         if next_loop_state is None:
             next_loop_state = loop_state
-        flat_emit = [copy_through(finished, zero, e)
+        flat_emit = [copy_through(finished, zero, _check_emit(e, zero))
                      for zero, e in zip(zero_emit, tf.nest.flatten(emit))]
         next_state = tf.nest.map_structure(
             functools.partial(copy_through, finished), state,
@@ -267,6 +275,24 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
     if init_loop_state is None:
         final_loop_state = None
     return tf.nest.pack_sequence_as(emit_structure, emit_tas), final_state, final_loop_state
+
+
+def _batch_zeros(batch_size, size, dtype):
+    """Zeros of shape `[batch_size, *size]`; `size` is a `TensorShape` or a shape tensor."""
+    if isinstance(size, tf.TensorShape):
+        return zeros_for_sizes(size, batch_size, dtype)
+    return tf.zeros(tf.concat([tf.reshape(batch_size, [1]), size], 0), dtype)
+
+
+def _check_emit(emit, zero):
+    emit = tf.convert_to_tensor(emit)
+    if emit.shape.rank is not None and zero.shape.rank is not None and emit.shape.rank != zero.shape.rank:
+        raise ValueError(
+            "raw_rnn: each emit_output must have shape [batch] + the shape of the time-0 "
+            "emit_output, which gives the size of one entry (no batch dimension), e.g. "
+            f"tf.zeros([{emit.shape[-1]}]). Received: emit_output.shape={emit.shape}, "
+            f"expected rank {zero.shape.rank}")
+    return emit
 
 
 def _rows(finished, like):
