@@ -1,0 +1,115 @@
+"""Migrating one piece of source code: parse, run the active rules, return code and findings."""
+
+import ast
+import collections
+import dataclasses
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from codemods.rule import SymbolMoveRule
+from codemods.symbol_mover import move_symbols
+
+
+class UnparseableSourceError(Exception):
+    """Raised for source code that is not valid Python 3 (or not decodable).
+
+    Args:
+        message: what is wrong.
+        line: 1-based line of the problem, `None` if unknown.
+    """
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclasses.dataclass
+class MigrationResult:
+    """Outcome of migrating one source text.
+
+    Attributes:
+        code: the new source (the input itself when nothing changed).
+        changes: `Counter` of rewrites per rule name.
+        findings: `Finding`s to review by hand.
+    """
+
+    code: str
+    changes: collections.Counter
+    findings: list
+
+
+def parse(code):
+    """Parses Python 3 source with libcst.
+
+    Raises:
+        UnparseableSourceError: on a syntax error (e.g. Python 2 `print x`), located with
+            the line and message of Python's own parser when it agrees the code is invalid.
+    """
+    try:
+        return cst.parse_module(code)
+    except cst.ParserSyntaxError as error:
+        try:
+            ast.parse(code)
+        except SyntaxError as python_error:
+            raise UnparseableSourceError(
+                f"not valid Python 3: {python_error.msg}", python_error.lineno
+            ) from None
+        raise UnparseableSourceError(
+            f"not valid Python 3: {error.message.splitlines()[0]}", error.editor_line
+        ) from None
+
+
+def migrate_module(module, rules):
+    """Runs `rules` on a parsed module.
+
+    Transform rules run first, each in its own pass; then all symbol-move rules run together
+    in one pass.
+
+    Args:
+        module: a `libcst.Module`.
+        rules: the rules that may apply to it.
+
+    Returns:
+        `(module, changes, findings)` as in `MigrationResult`.
+    """
+    changes, findings = collections.Counter(), []
+    for rule in rules:
+        if isinstance(rule, SymbolMoveRule):
+            continue
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        transformer = rule.transformer_class(rule.name)
+        rewritten = wrapper.visit(transformer)
+        findings.extend(transformer.findings(wrapper))
+        if transformer.changes:
+            module = rewritten
+            changes.update(transformer.changes)
+    move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
+    if move_rules:
+        module, moved, move_findings = move_symbols(module, move_rules)
+        changes.update(moved)
+        findings.extend(move_findings)
+    findings.sort(key=lambda finding: finding.line)
+    return module, changes, findings
+
+
+def migrate_code(code, rules):
+    """Migrates Python source text.
+
+    Args:
+        code: the source, as text.
+        rules: the selected rules; those whose markers are absent from `code` are skipped
+            without parsing.
+
+    Returns:
+        A `MigrationResult`.
+
+    Raises:
+        UnparseableSourceError: if `code` needs parsing and is not valid Python 3.
+    """
+    active = [rule for rule in rules if rule.may_apply(code)]
+    if not active:
+        return MigrationResult(code, collections.Counter(), [])
+    module, changes, findings = migrate_module(parse(code), active)
+    return MigrationResult(module.code if changes else code, changes, findings)

@@ -1,0 +1,118 @@
+"""What a migration rule is: a name, a one-line summary, a text prefilter and a transform."""
+
+import collections
+import dataclasses
+
+import libcst as cst
+from libcst.metadata import PositionProvider
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """Something a rule could not convert and a person must look at.
+
+    Args:
+        rule: name of the rule that raised it.
+        line: 1-based line in the file (in the cell, for notebooks).
+        message: what was found and what to do about it.
+        cell: 1-based notebook cell number, `None` for Python files.
+    """
+
+    rule: str
+    line: int
+    message: str
+    cell: object = None
+
+    def location(self, path):
+        """Returns `path:line`, or `path:cell_N:line` inside a notebook."""
+        if self.cell is None:
+            return f"{path}:{self.line}"
+        return f"{path}:cell_{self.cell}:{self.line}"
+
+
+class Rule:
+    """A named migration step.
+
+    Args:
+        name: stable kebab-case name, used by `--only`/`--skip` and as docs anchor.
+        summary: one line for `--list-rules`.
+        markers: groups of substrings; the rule can only apply to a text holding at least
+            one substring of every group. Checked before parsing, so keep them cheap and
+            complete (a missed file is never migrated).
+    """
+
+    def __init__(self, name, summary, markers):
+        self.name = name
+        self.summary = summary
+        self.markers = markers
+
+    def may_apply(self, text):
+        """Tells whether `text` (str, or bytes of an ASCII-compatible file) may need this rule."""
+        if isinstance(text, bytes):
+            return all(any(m.encode() in text for m in group) for group in self.markers)
+        return all(any(m in text for m in group) for group in self.markers)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.name!r})"
+
+
+class SymbolMoveRule(Rule):
+    """A rule that moves TF1 names to tf1compat, driven by `codemods.symbols` tables.
+
+    All active symbol-move rules run together in one pass of `codemods.symbol_mover`.
+
+    Args:
+        moves: the `ModuleMove`s this rule owns.
+        **kwargs: see `Rule`.
+    """
+
+    def __init__(self, moves, **kwargs):
+        super().__init__(**kwargs)
+        self.moves = moves
+
+
+class TransformRule(Rule):
+    """A rule implemented by its own `MigrationTransformer` subclass, run as a separate pass.
+
+    Args:
+        transformer_class: called with the rule name, returns a `MigrationTransformer`.
+        **kwargs: see `Rule`.
+    """
+
+    def __init__(self, transformer_class, **kwargs):
+        super().__init__(**kwargs)
+        self.transformer_class = transformer_class
+
+
+class MigrationTransformer(cst.CSTTransformer):
+    """Base transformer: counts rewrites per rule and collects findings.
+
+    Positions are only computed when something was reported, so a clean file pays nothing
+    for line numbers.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.changes = collections.Counter()
+        self._reports = []
+
+    def record_change(self, rule):
+        self.changes[rule] += 1
+
+    def report(self, rule, node, message):
+        """Queues a finding about `node` (a node of the tree being visited)."""
+        self._reports.append((rule, node, message))
+
+    def findings(self, wrapper):
+        """Returns the queued findings with line numbers.
+
+        Args:
+            wrapper: the `MetadataWrapper` this transformer visited.
+        """
+        if not self._reports:
+            return []
+        positions = wrapper.resolve(PositionProvider)
+        return [
+            Finding(rule, positions[node].start.line, message)
+            for rule, node, message in self._reports
+        ]

@@ -1,0 +1,351 @@
+"""The shared engine of the symbol-move rules: one libcst pass moving TF1 names to tf1compat.
+
+Attribute spellings (`tf.contrib.rnn.LSTMCell`, `tf1.nn.dynamic_rnn`) become fully qualified
+`tf1compat...` names plus one `import tensorflow`-adjacent `import tf1compat`; imports
+(`from tensorflow.contrib.rnn import LSTMCell`, `from tensorflow.contrib import rnn`) are
+swapped in place so the code using them stays as it is. Names are resolved with libcst's
+`QualifiedNameProvider`, so any alias of `tensorflow` or of its submodules is recognised.
+"""
+
+import dataclasses
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+
+from codemods import imports
+from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
+from codemods.rule import MigrationTransformer
+from codemods.symbols import normalize_tensorflow_name
+
+# Calls whose string arguments can name a module at run time.
+RUN_TIME_LOOKUP_CALLS = frozenset(
+    {"builtins.eval", "builtins.exec", "builtins.__import__", "importlib.import_module"}
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    rule: str
+    move: object
+
+
+class MoveTable:
+    """Index of the module moves of the active rules.
+
+    Args:
+        rules: the active `SymbolMoveRule`s.
+    """
+
+    def __init__(self, rules):
+        self._modules = {
+            source: _Entry(rule.name, move)
+            for rule in rules
+            for move in rule.moves
+            for source in move.sources
+        }
+        self._run_time_markers = tuple(
+            (spelling, entry)
+            for source, entry in self._modules.items()
+            if entry.move.rnn_specific
+            for spelling in (source, "tf." + source.partition(".")[2])
+        )
+
+    def module(self, name):
+        """Returns the entry of module `name` itself, `None` if it is not a source module."""
+        return None if name is None else self._modules.get(name)
+
+    def member(self, name):
+        """Splits `name` on its longest source-module prefix.
+
+        Returns:
+            `(entry, member, exact)` where `member` is the first name after the module and
+            `exact` says nothing follows it; `None` when no source module prefixes `name`.
+        """
+        parts = name.split(".")
+        for end in range(len(parts) - 1, 0, -1):
+            entry = self._modules.get(".".join(parts[:end]))
+            if entry is not None:
+                return entry, parts[end], end == len(parts) - 1
+        return None
+
+    def rnn_module_named_in(self, text):
+        """Returns the entry of an RNN-only module spelled out in `text`, or `None`."""
+        return next((entry for marker, entry in self._run_time_markers if marker in text), None)
+
+
+class _BlockedBindings(cst.CSTVisitor):
+    """Finds module aliases (`from tensorflow.contrib import rnn`) used for names tf1compat
+    lacks: their imports must stay, only their supported uses are rewritten."""
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+
+    def __init__(self, table):
+        super().__init__()
+        self._table = table
+        self.blocked = set()
+
+    def visit_Import(self, node):
+        return False
+
+    def visit_ImportFrom(self, node):
+        return False
+
+    def visit_Attribute(self, node):
+        if isinstance(node.value, cst.Name):
+            entry = self._table.module(resolve(self, node.value))
+            if entry is not None and node.attr.value not in entry.move.names:
+                self.blocked.add(node.value.value)
+
+
+class SymbolMover(MigrationTransformer):
+    """Rewrites references and imports of the table's source modules.
+
+    Args:
+        table: `MoveTable` of the active rules.
+        blocked: local names of module aliases whose imports must not be swapped.
+    """
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+
+    def __init__(self, table, blocked):
+        super().__init__()
+        self._table = table
+        self._blocked = blocked
+        self._replacements = {}
+        self._attribute_values = set()
+        self._split_imports = []
+        self.rewritten_bases = set()
+
+    def _swaps(self, local_name, entry):
+        return entry.move.rnn_specific and local_name not in self._blocked
+
+    def _replace(self, node, target, rule):
+        self._replacements[id(node)] = dotted_node(target).with_changes(
+            lpar=node.lpar, rpar=node.rpar
+        )
+        self.rewritten_bases.add(chain_base(node).value)
+        self.record_change(rule)
+
+    # References.
+
+    def visit_Attribute(self, node):
+        self._attribute_values.add(id(node.value))
+        name = resolve(self, node)
+        if name is None:
+            return True
+        entry = self._table.module(name)
+        if entry is not None:
+            if id(node) not in self._attribute_values:
+                self._module_used_as_value(node, entry)
+            return False
+        found = self._table.member(name)
+        if found is None or not found[2]:
+            return True
+        entry, member, _ = found
+        if isinstance(node.value, cst.Name) and self._swaps(node.value.value, entry):
+            return False  # `rnn.LSTMCell` with `rnn` imported from a module whose import is swapped.
+        if member in entry.move.names:
+            self._replace(node, f"{entry.move.target}.{member}", entry.rule)
+        elif entry.move.rnn_specific:
+            self.report(
+                entry.rule,
+                node,
+                f"`{dotted_name(node)}` has no tf1compat equivalent "
+                f"(not in {entry.move.target}); migrate it by hand",
+            )
+        return False
+
+    def leave_Attribute(self, original_node, updated_node):
+        return self._replacements.pop(id(original_node), updated_node)
+
+    def visit_Name(self, node):
+        if id(node) not in self._attribute_values:
+            entry = self._table.module(resolve(self, node))
+            if entry is not None:
+                self._module_used_as_value(node, entry)
+
+    def _module_used_as_value(self, node, entry):
+        if not entry.move.rnn_specific:
+            return
+        self.report(
+            entry.rule,
+            node,
+            f"`{dotted_name(node)}` is used as a value (a run-time lookup such as "
+            f"`getattr(module, name)`?): check by hand that {entry.move.target} provides "
+            "every name it is asked for",
+        )
+        if isinstance(node, cst.Attribute):
+            self._replace(node, entry.move.target, entry.rule)
+
+    def visit_Call(self, node):
+        if resolve(self, node.func) not in RUN_TIME_LOOKUP_CALLS:
+            return
+        for arg in node.args:
+            for text in _literal_texts(arg.value):
+                entry = self._table.rnn_module_named_in(text)
+                if entry is not None:
+                    self.report(
+                        entry.rule,
+                        node,
+                        "a TF1 RNN module is named in a string evaluated at run time; "
+                        "migrate it by hand",
+                    )
+                    return
+
+    # Imports.
+
+    def visit_Import(self, node):
+        return False
+
+    def visit_ImportFrom(self, node):
+        return False
+
+    def leave_Import(self, original_node, updated_node):
+        names = []
+        for alias in updated_node.names:
+            entry = self._table.module(
+                normalize_tensorflow_name(dotted_name(alias.name))
+            )
+            if entry is not None and alias.asname is not None:
+                if self._swaps(alias.asname.name.value, entry):
+                    alias = alias.with_changes(name=dotted_node(entry.move.target))
+                    self.record_change(entry.rule)
+            names.append(alias)
+        return updated_node.with_changes(names=names)
+
+    def leave_ImportFrom(self, original_node, updated_node):
+        if updated_node.relative or updated_node.module is None:
+            return updated_node
+        module = normalize_tensorflow_name(dotted_name(updated_node.module))
+        if isinstance(updated_node.names, cst.ImportStar):
+            return self._swap_star_import(original_node, module)
+        kept, moved = [], {}
+        for alias in original_node.names:
+            target = self._from_import_target(module, alias)
+            if target is None:
+                kept.append(alias)
+            else:
+                target_module, new_alias = target
+                moved.setdefault(target_module, []).append(new_alias)
+        if not moved:
+            return updated_node
+        groups = list(moved.items())
+        if kept:
+            first = updated_node.with_changes(names=_keep_last_comma(kept, original_node.names))
+        else:
+            (target_module, aliases), *groups = groups
+            first = updated_node.with_changes(
+                module=dotted_node(target_module),
+                names=_keep_last_comma(aliases, original_node.names),
+            )
+        self._split_imports.extend(
+            cst.ImportFrom(module=dotted_node(target_module), names=_single_line(aliases))
+            for target_module, aliases in groups
+        )
+        return first
+
+    def _from_import_target(self, module, alias):
+        """Returns `(target module, alias)` for a moved from-import alias, else `None`."""
+        name = alias.name.value
+        local = alias.evaluated_alias or name
+        entry = self._table.module(f"{module}.{name}")
+        if entry is not None:
+            if not self._swaps(local, entry):
+                return None
+            self.record_change(entry.rule)
+            parent, _, last = entry.move.target.rpartition(".")
+            if last != name:
+                alias = alias.with_changes(
+                    name=cst.Name(last),
+                    asname=None if local == last else cst.AsName(name=cst.Name(local)),
+                )
+            return parent, alias
+        entry = self._table.module(module)
+        if entry is None:
+            return None
+        if name in entry.move.names:
+            self.record_change(entry.rule)
+            return entry.move.target, alias
+        if entry.move.rnn_specific:
+            self.report(
+                entry.rule,
+                alias,
+                f"`{name}` (from {module}) has no tf1compat equivalent "
+                f"(not in {entry.move.target}); migrate it by hand",
+            )
+        return None
+
+    def _swap_star_import(self, original_node, module):
+        entry = self._table.module(module)
+        if entry is None or not entry.move.rnn_specific:
+            return original_node
+        self.record_change(entry.rule)
+        self.report(
+            entry.rule,
+            original_node,
+            f"star import from {module}: check by hand that {entry.move.target} "
+            "provides every name this file uses",
+        )
+        return original_node.with_changes(module=dotted_node(entry.move.target))
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if not self._split_imports:
+            return updated_node
+        extra = [cst.SimpleStatementLine(body=[stmt]) for stmt in self._split_imports]
+        self._split_imports = []
+        return cst.FlattenSentinel([updated_node, *extra])
+
+
+def _literal_texts(expression):
+    """Yields the literal text pieces of a string expression (`"a." + name`, f-strings)."""
+    if isinstance(expression, cst.SimpleString):
+        yield str(expression.evaluated_value)
+    elif isinstance(expression, cst.FormattedString):
+        for part in expression.parts:
+            if isinstance(part, cst.FormattedStringText):
+                yield part.value
+    elif isinstance(expression, (cst.BinaryOperation, cst.ConcatenatedString)):
+        yield from _literal_texts(expression.left)
+        yield from _literal_texts(expression.right)
+
+
+def _keep_last_comma(aliases, original_aliases):
+    """Gives the new last alias the original last alias's comma (none, or a trailing one)."""
+    last = original_aliases[-1]
+    if aliases[-1] is last:
+        return aliases
+    return [*aliases[:-1], aliases[-1].with_changes(comma=last.comma)]
+
+
+def _single_line(aliases):
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    return [
+        alias.with_changes(comma=comma if i < len(aliases) - 1 else cst.MaybeSentinel.DEFAULT)
+        for i, alias in enumerate(aliases)
+    ]
+
+
+def move_symbols(module, rules):
+    """Runs the symbol-move rules on a module.
+
+    Args:
+        module: a parsed `libcst.Module`.
+        rules: active `SymbolMoveRule`s (at least one).
+
+    Returns:
+        `(module, changes, findings)`: the rewritten module (the same object if nothing
+        changed), a `Counter` of rewrites per rule and the list of `Finding`s.
+    """
+    table = MoveTable(rules)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    collector = _BlockedBindings(table)
+    wrapper.visit(collector)
+    mover = SymbolMover(table, collector.blocked)
+    rewritten = wrapper.visit(mover)
+    findings = mover.findings(wrapper)
+    if not mover.changes:
+        return module, mover.changes, findings
+    if mover.rewritten_bases:
+        rewritten = imports.add_import(rewritten, "tf1compat")
+        rewritten = imports.remove_unused_imports(rewritten, mover.rewritten_bases)
+    return rewritten, mover.changes, findings
