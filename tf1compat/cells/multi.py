@@ -62,7 +62,7 @@ class MultiRNNCell(RNNCell):
         for i, cell in enumerate(self._cells):
             with tf.compat.v1.variable_scope(f"cell_{i}"):
                 build_cell(cell, shape, self.variable_dtype)
-            shape = tf.TensorShape([shape[0], output_size(cell)])
+            shape = tf.TensorShape([None, output_size(cell)])
 
     def call(self, inputs, state):
         layer_input = inputs

@@ -3,6 +3,8 @@
 import keras
 import tensorflow as tf
 
+from tf1compat.shapes import static_dim
+
 
 def resolve_activation(activation):
     """A TF1 `activation` argument as a callable (`None` means `tanh`)."""
@@ -21,8 +23,9 @@ def input_depth(inputs_shape):
     if shape.rank != 2:
         raise ValueError(
             f"A cell step expects inputs of rank 2, `[batch, depth]`. Received: inputs.shape={shape}")
-    if shape[-1] is None:
+    depth = static_dim(shape, -1)
+    if depth is None:
         raise ValueError(
             "The input depth (last dimension of inputs) must be known statically. "
             f"Received: inputs.shape={shape}")
-    return shape[-1]
+    return depth

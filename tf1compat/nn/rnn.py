@@ -16,6 +16,7 @@ from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_st
 from tf1compat.cells.base import zeros_for_sizes
 from tf1compat.cells.projection import ProjectedInputsMixin
 from tf1compat.nn import validation
+from tf1compat.shapes import static_dim
 
 _DEFAULT_PARALLEL_ITERATIONS = 32
 
@@ -187,7 +188,7 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
         else:
             step_input = step_input[0]
         output, new_state = step(step_input, state)
-        validation.check_state_structure(new_state, cell, "the new state returned by the cell")
+        validation.check_same_structure(state, new_state, "the new state returned by the cell")
         flat_output = tf.nest.flatten(output)
         new_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(new_state))
         if sequence_length is not None:
@@ -206,7 +207,7 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
     if sequence_length is not None:
         # Steps past the longest sequence were never run: they are all zeros.
         flat_outputs = [_pad_time(o, time_steps) for o in flat_outputs]
-    static_steps = flat_inputs[0].shape[0]
+    static_steps = static_dim(flat_inputs[0].shape, 0)
     for o in flat_outputs:
         o.set_shape(tf.TensorShape([static_steps]).concatenate(o.shape[1:]))
     return tf.nest.pack_sequence_as(output_size(cell), flat_outputs), final_state
@@ -247,16 +248,16 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
 
     def body(time, finished, current_input, emit_tas, state, loop_state):
         output, cell_state = cell(current_input, state)
-        validation.check_state_structure(cell_state, cell, "the new state returned by the cell")
+        validation.check_same_structure(state, cell_state, "the new state returned by the cell")
         cell_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(cell_state))
         next_time = time + 1
         next_finished, next_input, next_state, emit, next_loop_state = loop_fn(
             next_time, output, cell_state, loop_state)
-        tf.nest.assert_same_structure(state, next_state, check_types=False)
-        tf.nest.assert_same_structure(current_input, next_input, check_types=False)
+        validation.check_same_structure(state, next_state, "the next_cell_state returned by loop_fn")
+        validation.check_same_structure(current_input, next_input, "the next_input returned by loop_fn")
         if emit is None:
             emit = output
-        tf.nest.assert_same_structure(emit_structure, emit, check_types=False)
+        validation.check_same_structure(emit_structure, emit, "the emit_output returned by loop_fn")
         if next_loop_state is None:
             next_loop_state = loop_state
         flat_emit = [copy_through(finished, zero, _check_emit(e, zero))
@@ -290,7 +291,7 @@ def _check_emit(emit, zero):
         raise ValueError(
             "raw_rnn: each emit_output must have shape [batch] + the shape of the time-0 "
             "emit_output, which gives the size of one entry (no batch dimension), e.g. "
-            f"tf.zeros([{emit.shape[-1]}]). Received: emit_output.shape={emit.shape}, "
+            f"tf.zeros([{static_dim(emit.shape, -1)}]). Received: emit_output.shape={emit.shape}, "
             f"expected rank {zero.shape.rank}")
     return emit
 
@@ -305,14 +306,15 @@ def _swap_batch_time(x):
 
 
 def _dim(x, axis):
-    return x.shape[axis] if x.shape[axis] is not None else tf.shape(x)[axis]
+    size = static_dim(x.shape, axis)
+    return size if size is not None else tf.shape(x)[axis]
 
 
 def _batch_size(time_major_inputs):
     """The batch size of time-major inputs: a Python int if static, else a scalar tensor."""
     for x in time_major_inputs:
-        if x.shape[1] is not None:
-            return x.shape[1]
+        if static_dim(x.shape, 1) is not None:
+            return static_dim(x.shape, 1)
     return tf.shape(time_major_inputs[0])[1]
 
 

@@ -2,6 +2,8 @@
 
 import tensorflow as tf
 
+from tf1compat.shapes import static_dim
+
 
 def check_sequence_inputs(inputs, time_major):
     """Converts `inputs` (a structure) to tensors and checks rank, depth and dtype.
@@ -30,7 +32,7 @@ def check_sequence_inputs(inputs, time_major):
             raise TypeError(
                 f"`inputs` must be floating point. Received: inputs.dtype={x.dtype.name}")
     for axis, name in ((0, "time" if time_major else "batch"), (1, "batch" if time_major else "time")):
-        sizes = {x.shape[axis] for x in flat} - {None}
+        sizes = {static_dim(x.shape, axis) for x in flat} - {None}
         if len(sizes) > 1:
             raise ValueError(
                 f"All `inputs` must have the same {name} dimension (axis {axis}). "
@@ -59,7 +61,7 @@ def check_sequence_length(sequence_length, batch_size):
             "`sequence_length` must be a vector of length batch_size. "
             f"Received: sequence_length.shape={lengths.shape}")
     if (static_batch_size is not None and lengths.shape.rank == 1
-            and lengths.shape[0] not in (None, static_batch_size)):
+            and static_dim(lengths.shape, 0) not in (None, static_batch_size)):
         raise ValueError(
             f"`sequence_length` must have one entry per batch element ({static_batch_size}). "
             f"Received: sequence_length.shape={lengths.shape}")
@@ -72,7 +74,7 @@ def check_sequence_length(sequence_length, batch_size):
     if value is None:
         checks.append(tf.debugging.assert_non_negative(
             lengths, message="`sequence_length` must be non-negative"))
-    if static_batch_size is None or lengths.shape[0] is None:
+    if static_batch_size is None or static_dim(lengths.shape, 0) is None:
         checks.append(tf.debugging.assert_equal(
             tf.shape(lengths)[0], batch_size,
             message="`sequence_length` must have one entry per batch element"))
@@ -99,16 +101,28 @@ def check_state_dtype(state, inputs_dtype, argument="initial_state"):
 
 
 def check_state_structure(state, cell, argument="initial_state"):
-    """Raises `ValueError` if `state` does not have the structure of `cell.state_size`."""
-    expected = cell.state_size
+    """Raises `ValueError` if `state` does not have the structure of `cell.state_size`.
+
+    A state may be nested deeper than `state_size` where a size is a single int:
+    Keras cells keep such a state as `[h]`.
+    """
     try:
-        tf.nest.assert_same_structure(state, expected, check_types=False)
-        return
-    except (ValueError, TypeError):
-        pass
-    # Keras cells keep their state in a list even when `state_size` is an int.
-    if len(tf.nest.flatten(state)) == len(tf.nest.flatten(expected)) and not hasattr(cell, "zero_state"):
-        return
-    raise ValueError(
-        f"`{argument}` must have the structure of cell.state_size={expected!r}. "
-        f"Received: {argument}={tf.nest.map_structure(lambda s: getattr(s, 'shape', s), state)!r}")
+        tf.__internal__.nest.flatten_up_to(cell.state_size, state, check_types=False)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            f"`{argument}` must have the structure of cell.state_size={cell.state_size!r}. "
+            f"Received: {argument}={_shapes(state)!r}") from error
+
+
+def check_same_structure(expected, received, argument):
+    """Raises `ValueError` if `received` does not have the structure of `expected`."""
+    try:
+        tf.nest.assert_same_structure(expected, received, check_types=False)
+    except (ValueError, TypeError) as error:
+        raise ValueError(
+            f"`{argument}` must have the structure {_shapes(expected)!r}. "
+            f"Received: {argument}={_shapes(received)!r}") from error
+
+
+def _shapes(structure):
+    return tf.nest.map_structure(lambda s: getattr(s, "shape", s), structure)

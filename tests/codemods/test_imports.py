@@ -1,0 +1,146 @@
+"""Tests of import placement and removal shared by all symbol-move rules."""
+
+
+def test_new_import_goes_after_last_tensorflow_import(assert_rewrites):
+    assert_rewrites(
+        """\
+        \"\"\"Seq2seq model.\"\"\"
+        from __future__ import print_function
+
+        import os
+
+        import tensorflow as tf
+        from tensorflow.python.ops import array_ops
+
+        from models import utils
+
+
+        cell = tf.nn.rnn_cell.GRUCell(3, name=utils.name(array_ops.ones(2)), x=tf.ones(1))
+        """,
+        """\
+        \"\"\"Seq2seq model.\"\"\"
+        from __future__ import print_function
+
+        import os
+
+        import tensorflow as tf
+        from tensorflow.python.ops import array_ops
+        import tf1compat
+
+        from models import utils
+
+
+        cell = tf1compat.nn.rnn_cell.GRUCell(3, name=utils.name(array_ops.ones(2)), x=tf.ones(1))
+        """,
+    )
+
+
+def test_import_after_try_block(assert_rewrites):
+    assert_rewrites(
+        """\
+        try:
+            import tensorflow.compat.v1 as tf
+        except ImportError:
+            import tensorflow as tf
+        import numpy as np
+        cell = tf.contrib.rnn.LSTMCell(3, initializer=tf.ones_initializer())
+        """,
+        """\
+        try:
+            import tensorflow.compat.v1 as tf
+        except ImportError:
+            import tensorflow as tf
+        import tf1compat
+        import numpy as np
+        cell = tf1compat.contrib.rnn.LSTMCell(3, initializer=tf.ones_initializer())
+        """,
+    )
+
+
+def test_comments_of_removed_import_are_kept(assert_rewrites):
+    assert_rewrites(
+        """\
+        import numpy as np
+
+        # TensorFlow and friends
+        import tensorflow as tf
+        from tensorflow.contrib import rnn  # RNN cells
+
+        cell = tf.nn.rnn_cell.GRUCell(3)
+        other = rnn.LSTMCell(2)
+        """,
+        """\
+        import numpy as np
+
+        # TensorFlow and friends
+        from tf1compat.contrib import rnn  # RNN cells
+        import tf1compat
+
+        cell = tf1compat.nn.rnn_cell.GRUCell(3)
+        other = rnn.LSTMCell(2)
+        """,
+    )
+
+
+def test_existing_tf1compat_import_is_reused(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        import tf1compat
+        a = tf1compat.nn.dynamic_rnn(c, x)
+        b = tf.nn.raw_rnn(c, f)
+        """,
+        """\
+        import tf1compat
+        a = tf1compat.nn.dynamic_rnn(c, x)
+        b = tf1compat.nn.raw_rnn(c, f)
+        """,
+    )
+
+
+def test_import_used_in_annotations_is_kept(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        def f(x: tf.Tensor):
+            return tf.nn.dynamic_rnn(c, x)
+        """,
+        """\
+        import tensorflow as tf
+        import tf1compat
+        def f(x: tf.Tensor):
+            return tf1compat.nn.dynamic_rnn(c, x)
+        """,
+    )
+
+
+def test_parenthesized_reference_keeps_parentheses(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        tf.ones(1)
+        cell = (tf.contrib
+                .rnn.LSTMCell)(3)
+        """,
+        """\
+        import tensorflow as tf
+        import tf1compat
+        tf.ones(1)
+        cell = (tf1compat.contrib.rnn.LSTMCell)(3)
+        """,
+    )
+
+
+def test_function_level_import(assert_rewrites):
+    assert_rewrites(
+        """\
+        def build():
+            import tensorflow as tf
+            return tf.contrib.rnn.GRUCell(3)
+        """,
+        """\
+        import tf1compat
+        def build():
+            return tf1compat.contrib.rnn.GRUCell(3)
+        """,
+    )

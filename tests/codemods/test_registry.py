@@ -1,0 +1,67 @@
+"""Tests of rule selection and of the supported-names table."""
+
+import ast
+import pathlib
+
+import pytest
+
+from codemods import registry, symbols
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+
+def test_rule_names_are_kebab_case_and_match_modules():
+    for rule in registry.RULES:
+        assert rule.name == rule.name.lower().replace("_", "-")
+        module = REPO / "codemods" / "rules" / (rule.name.replace("-", "_") + ".py")
+        assert module.exists(), module
+        assert (REPO / "tests" / "codemods" / f"test_{module.stem}.py").exists()
+
+
+def test_rules_are_documented():
+    rules_doc = (REPO / "docs" / "rules.md").read_text()
+    for rule in registry.RULES:
+        assert f'<a id="{rule.name}"></a>' in rules_doc or f"## `{rule.name}`" in rules_doc
+
+
+def test_select_only_and_skip():
+    assert [r.name for r in registry.select_rules(only=("rnn-cell", "contrib-rnn"))] == [
+        "contrib-rnn",
+        "rnn-cell",
+    ]
+    names = [r.name for r in registry.select_rules(skip=("tf-layers",))]
+    assert "tf-layers" not in names and len(names) == len(registry.RULES) - 1
+
+
+def test_unknown_rule_lists_valid_names():
+    with pytest.raises(registry.UnknownRuleError, match="contrib-rnn") as error:
+        registry.select_rules(only=("contrib_rnn",))
+    assert "unknown rule(s): contrib_rnn" in str(error.value)
+
+
+def _runtime_exports(relative_path):
+    path = REPO / relative_path
+    if not path.exists():
+        return None
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return set(ast.literal_eval(node.value))
+    return None
+
+
+@pytest.mark.parametrize(
+    "relative_path, table",
+    [
+        ("tf1compat/contrib/rnn.py", symbols.CONTRIB_RNN),
+        ("tf1compat/nn/rnn_cell.py", symbols.RNN_CELLS),
+        ("tf1compat/nn/__init__.py", symbols.RNN_FUNCTIONS | {"rnn_cell"}),
+    ],
+)
+def test_every_runtime_name_is_known_to_the_codemod(relative_path, table):
+    """A name the runtime provides must not be reported as unsupported by the codemod."""
+    exports = _runtime_exports(relative_path)
+    if exports is None:
+        pytest.skip(f"{relative_path} has no __all__ yet")
+    assert exports <= table, f"add {sorted(exports - table)} to codemods/symbols.py"
