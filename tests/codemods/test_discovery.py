@@ -1,0 +1,74 @@
+"""Tests of file discovery: suffixes, excludes, skipped directories and symlinks."""
+
+import os
+
+import pytest
+
+from codemods.discovery import discover, is_excluded
+
+
+@pytest.fixture
+def tree(tmp_path):
+    for relative in [
+        "pkg/model.py",
+        "pkg/model_pb2.py",
+        "pkg/notes.txt",
+        "notebooks/demo.ipynb",
+        "third_party/lib/cell.py",
+        ".git/hooks/x.py",
+        "__pycache__/m.py",
+        "venv/lib/site.py",
+    ]:
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("")
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("")
+    return tmp_path
+
+
+def _relative(files, root):
+    return sorted(os.path.relpath(f, root) for f in files)
+
+
+def test_walk_finds_python_and_notebooks_only(tree):
+    files, skipped = discover([str(tree)])
+    assert _relative(files, tree) == [
+        "notebooks/demo.ipynb",
+        "pkg/model.py",
+        "pkg/model_pb2.py",
+        "third_party/lib/cell.py",
+    ]
+    assert skipped == []
+
+
+def test_excludes_match_components_and_relative_paths(tree):
+    files, _ = discover([str(tree)], exclude=["*_pb2.py", "third_party/*"])
+    assert _relative(files, tree) == ["notebooks/demo.ipynb", "pkg/model.py"]
+    files, _ = discover([str(tree)], exclude=["notebooks"])
+    assert "notebooks/demo.ipynb" not in _relative(files, tree)
+
+
+def test_symlinks_are_not_followed(tree, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "victim.py").write_text("")
+    os.symlink(outside, tree / "linked_dir")
+    os.symlink(outside / "victim.py", tree / "pkg" / "link.py")
+    files, skipped = discover([str(tree), str(tree / "pkg" / "link.py")])
+    assert not any("victim" in f or "link" in f for f in files)
+    assert skipped == [str(tree / "pkg" / "link.py")]
+
+
+def test_explicit_file_is_taken_whatever_its_suffix(tree):
+    files, _ = discover([str(tree / "pkg" / "notes.txt")])
+    assert files == [str(tree / "pkg" / "notes.txt")]
+
+
+def test_missing_path_raises(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        discover([str(tmp_path / "nope")])
+
+
+def test_is_excluded():
+    assert is_excluded("a/b/c_pb2.py", ["*_pb2.py"])
+    assert is_excluded("vendor/x.py", ["vendor/"])
+    assert not is_excluded("src/vendored.py", ["vendor"])
