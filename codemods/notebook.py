@@ -5,10 +5,11 @@ first cell resolves names in later cells: the cells are joined with a boundary s
 between them, migrated, and split again at the boundaries. IPython lines (`%matplotlib
 inline`, `!pip install ...`, `obj?`) are swapped for placeholder statements and restored
 afterwards; cells that are still not Python (cell magics such as `%%bash`, `x = !ls`) are
-left untouched.
+left untouched, and imports they might use are kept.
 """
 
 import collections
+import dataclasses
 import json
 
 import libcst as cst
@@ -93,6 +94,62 @@ def _dump_like(notebook, original_text):
     return text + "\n" if original_text.endswith("\n") else text
 
 
+class _Cells:
+    """The code cells of a notebook, split into Python ones (masked) and skipped ones.
+
+    Attributes:
+        python: cell number -> `(original source, masked source)` for cells that parse.
+        skipped: `(cell number, line, reason)` for code cells that are not Python.
+        masked_lines: original IPython lines, indexed by placeholder number.
+    """
+
+    def __init__(self, cells):
+        self.python, self.skipped, self.masked_lines = {}, [], []
+        for number, cell in enumerate(cells, start=1):
+            if cell.get("cell_type") != "code":
+                continue
+            original = _cell_source(cell)
+            if original.lstrip().startswith("%%"):
+                self.skipped.append((number, 1, "cell magic"))
+                continue
+            masked = _mask_ipython_lines(original, self.masked_lines)
+            if masked and not masked.endswith("\n"):
+                masked += "\n"
+            try:
+                parse(masked)
+            except UnparseableSourceError as error:
+                self.skipped.append((number, error.line or 1, error.message))
+                continue
+            self.python[number] = (original, masked)
+
+    def joined(self):
+        """Returns `(module text, first line of each Python cell in it)`."""
+        parts, starts, line = [], [], 1
+        for _, masked in self.python.values():
+            parts += [CELL_BOUNDARY + "\n", masked]
+            starts.append(line + 1)
+            line += 1 + masked.count("\n")
+        parts.append(CELL_BOUNDARY + "\n")
+        return "".join(parts), starts
+
+    def locate(self, finding, starts):
+        """Moves a finding from a line of the joined module to a cell and line in it."""
+        index = max(i for i, start in enumerate(starts) if start <= finding.line)
+        number = list(self.python)[index]
+        return dataclasses.replace(finding, line=finding.line - starts[index] + 1, cell=number)
+
+    def write_back(self, module, cells):
+        """Stores the migrated text of each changed Python cell into `cells`."""
+        for number, new in zip(self.python, _split_at_boundaries(module)):
+            original, masked = self.python[number]
+            if new == masked:
+                continue
+            new = _unmask_ipython_lines(new, self.masked_lines)
+            if not original.endswith("\n") and new.endswith("\n"):
+                new = new[:-1]
+            _set_cell_source(cells[number - 1], new)
+
+
 def migrate_notebook(text, rules):
     """Migrates the code cells of a notebook.
 
@@ -102,62 +159,31 @@ def migrate_notebook(text, rules):
 
     Returns:
         `(text, changes, findings)`: the new JSON (the input itself if no cell changed), a
-        `Counter` of rewrites per rule and the `Finding`s, located by cell and line.
+        `Counter` of rewrites per rule and the `Finding`s, located by cell and line. Code
+        cells that are not Python are reported when the notebook needs migrating.
 
     Raises:
         UnparseableSourceError: if the file is not notebook JSON.
     """
     try:
         notebook = json.loads(text)
-        cells = notebook["cells"]
-    except (ValueError, KeyError, TypeError) as error:
+        cells = _Cells(notebook["cells"])
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UnparseableSourceError(f"not a notebook: {error}") from None
-    sources, findings = {}, []
-    masked_lines = []
-    for number, cell in enumerate(cells, start=1):
-        if cell.get("cell_type") != "code":
-            continue
-        original = _cell_source(cell)
-        if original.lstrip().startswith("%%"):
-            continue
-        masked = _mask_ipython_lines(original, masked_lines)
-        if masked and not masked.endswith("\n"):
-            masked += "\n"
-        try:
-            parse(masked)
-        except UnparseableSourceError as error:
-            if any(rule.may_apply(original) for rule in rules):
-                findings.append(
-                    Finding("notebook", error.line or 1, f"cell left unchanged: {error.message}", number)
-                )
-            continue
-        sources[number] = (original, masked)
-    active = [rule for rule in rules if any(rule.may_apply(m) for _, m in sources.values())]
+    joined, starts = cells.joined()
+    active = [rule for rule in rules if rule.may_apply(joined)]
     if not active:
-        return text, collections.Counter(), findings
-    joined, starts = [], []
-    line = 1
-    for original, masked in sources.values():
-        joined.append(CELL_BOUNDARY + "\n")
-        starts.append(line + 1)
-        line += 1 + masked.count("\n")
-        joined.append(masked)
-    joined.append(CELL_BOUNDARY + "\n")
-    module, changes, module_findings = migrate_module(parse("".join(joined)), active)
-    numbers = list(sources)
-    for finding in module_findings:
-        index = max(i for i, start in enumerate(starts) if start <= finding.line)
-        findings.append(
-            Finding(finding.rule, finding.line - starts[index] + 1, finding.message, numbers[index])
-        )
+        return text, collections.Counter(), []
+    module, changes, findings = migrate_module(
+        parse(joined), active, drop_unused_imports=not cells.skipped
+    )
+    findings = [cells.locate(finding, starts) for finding in findings]
+    if changes or findings:
+        findings += [
+            Finding("notebook", line, f"cell not migrated ({reason}); check it by hand", number)
+            for number, line, reason in cells.skipped
+        ]
     if not changes:
         return text, changes, findings
-    for number, new in zip(numbers, _split_at_boundaries(module)):
-        original, masked = sources[number]
-        if new == masked:
-            continue
-        new = _unmask_ipython_lines(new, masked_lines)
-        if not original.endswith("\n") and new.endswith("\n"):
-            new = new[:-1]
-        _set_cell_source(cells[number - 1], new)
+    cells.write_back(module, notebook["cells"])
     return _dump_like(notebook, text), changes, findings

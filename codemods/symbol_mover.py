@@ -325,12 +325,13 @@ def _single_line(aliases):
     ]
 
 
-def move_symbols(module, rules):
+def move_symbols(module, rules, drop_unused_imports=True):
     """Runs the symbol-move rules on a module.
 
     Args:
         module: a parsed `libcst.Module`.
         rules: active `SymbolMoveRule`s (at least one).
+        drop_unused_imports: remove the imports whose references were all rewritten.
 
     Returns:
         `(module, changes, findings)`: the rewritten module (the same object if nothing
@@ -347,5 +348,6 @@ def move_symbols(module, rules):
         return module, mover.changes, findings
     if mover.rewritten_bases:
         rewritten = imports.add_import(rewritten, "tf1compat")
-        rewritten = imports.remove_unused_imports(rewritten, mover.rewritten_bases)
+        if drop_unused_imports:
+            rewritten = imports.remove_unused_imports(rewritten, mover.rewritten_bases)
     return rewritten, mover.changes, findings

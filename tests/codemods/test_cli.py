@@ -43,7 +43,8 @@ def test_rewrites_in_place_and_prints_summary(repo, capsys):
 def test_diff_prints_and_writes_nothing(repo, capsys):
     assert cli.main(["--diff", str(repo)]) == 0
     out = capsys.readouterr().out
-    assert "-cell = tf.contrib.rnn.BasicLSTMCell(8)\n+cell = tf1compat.contrib.rnn.BasicLSTMCell(8)\n" in out
+    assert "\n-cell = tf.contrib.rnn.BasicLSTMCell(8)\n" in out
+    assert "\n+cell = tf1compat.contrib.rnn.BasicLSTMCell(8)\n" in out
     assert (repo / "pkg" / "model.py").read_text() == MODEL
 
 
