@@ -3,10 +3,11 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import RNNCell
-from tf1compat.cells.options import resolve_activation, input_depth
+from tf1compat.cells.options import input_depth, resolve_activation
+from tf1compat.cells.projection import ProjectedInputsMixin
 
 
-class BasicRNNCell(RNNCell):
+class BasicRNNCell(ProjectedInputsMixin, RNNCell):
     """The most basic RNN cell: `h' = activation(W . [x, h] + b)`, output = new state.
 
     Variables: `basic_rnn_cell/kernel [D + H, H]`, `basic_rnn_cell/bias [H]`.
@@ -42,8 +43,16 @@ class BasicRNNCell(RNNCell):
         self._kernel = self.add_weight("kernel", shape=[depth + self._num_units, self._num_units])
         self._bias = self.add_weight(
             "bias", shape=[self._num_units], initializer=tf.compat.v1.zeros_initializer())
+        self._depth = depth
 
-    def call(self, inputs, state):
-        output = self._activation(
-            tf.nn.bias_add(tf.matmul(tf.concat([inputs, state], 1), self._kernel), self._bias))
-        return output, output
+    def _input_kernels(self):
+        return self._kernel[: self._depth], self._bias
+
+    def recurrent_step(self):
+        recurrent_kernel = self._kernel[self._depth:]
+
+        def step(projected, state):
+            output = self._activation(projected + tf.matmul(state, recurrent_kernel))
+            return output, output
+
+        return step

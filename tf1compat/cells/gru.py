@@ -68,12 +68,16 @@ class GRUCell(ProjectedInputsMixin, RNNCell):
         kernel = tf.concat([self._gate_kernel[:depth], self._candidate_kernel[:depth]], 1)
         return kernel, tf.concat([self._gate_bias, self._candidate_bias], 0)
 
-    def call_projected(self, projected, state):
-        units, depth = self._num_units, self._depth
-        gate_inputs, candidate_inputs = tf.split(projected, [2 * units, units], axis=1)
-        gates = tf.sigmoid(gate_inputs + tf.matmul(state, self._gate_kernel[depth:]))
-        r, u = tf.split(gates, 2, axis=1)
-        candidate = self._activation(
-            candidate_inputs + tf.matmul(r * state, self._candidate_kernel[depth:]))
-        new_h = u * state + (1 - u) * candidate
-        return new_h, new_h
+    def recurrent_step(self):
+        gate_kernel = self._gate_kernel[self._depth:]
+        candidate_kernel = self._candidate_kernel[self._depth:]
+
+        def step(projected, state):
+            gate_inputs, candidate_inputs = tf.split(
+                projected, [2 * self._num_units, self._num_units], axis=1)
+            r, u = tf.split(tf.sigmoid(gate_inputs + tf.matmul(state, gate_kernel)), 2, axis=1)
+            candidate = self._activation(candidate_inputs + tf.matmul(r * state, candidate_kernel))
+            new_h = u * state + (1 - u) * candidate
+            return new_h, new_h
+
+        return step

@@ -4,8 +4,10 @@ TF1 cells multiply `concat([x, h])` by one kernel `[D + H, G]`. That equals
 `x . kernel[:D] + h . kernel[D:]`, and the input half does not depend on the
 state, so the drivers compute it for every time step in one large matmul before
 the loop (`project_inputs`) and each step only adds the recurrent half
-(`call_projected`). `call(x, state)` is `call_projected(project_inputs(x), state)`,
-so both paths run the same math.
+(`recurrent_step()`, which slices the recurrent weights once, outside the loop,
+so the backward pass does not scatter a full-kernel gradient at every step).
+`call(x, state)` is `recurrent_step()(project_inputs(x), state)`, so both paths
+run the same math.
 """
 
 import tensorflow as tf
@@ -23,7 +25,8 @@ class ProjectedInputsMixin:
     """Cells that split each step into an input projection and a recurrent update.
 
     A subclass defines `_input_kernels()` (the `[D, G]` input-side weights and the
-    `[G]` bias) and `call_projected(projected, state)`.
+    `[G]` bias) and `recurrent_step()`, returning `step(projected, state) ->
+    (output, new_state)`.
     """
 
     def project_inputs(self, inputs):
@@ -32,4 +35,4 @@ class ProjectedInputsMixin:
         return tf.nn.bias_add(matmul_last_axis(inputs, kernel), bias)
 
     def call(self, inputs, state):
-        return self.call_projected(self.project_inputs(inputs), state)
+        return self.recurrent_step()(self.project_inputs(inputs), state)

@@ -164,7 +164,7 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
     batch_size = _batch_size(flat_inputs)
     if isinstance(cell, ProjectedInputsMixin) and len(flat_inputs) == 1:
         # One big input matmul for all steps; each step only does the recurrent half.
-        step_inputs, step = [cell.project_inputs(flat_inputs[0])], cell.call_projected
+        step_inputs, step = [cell.project_inputs(flat_inputs[0])], cell.recurrent_step()
     else:
         step_inputs, step = flat_inputs, cell
     input_tas = [tf.TensorArray(x.dtype, size=time_steps, element_shape=x.shape[1:]).unstack(x)
