@@ -1,7 +1,6 @@
 """Import bookkeeping after a rewrite: add `import tf1compat` once, drop imports left unused."""
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, ScopeProvider
 
 from codemods.cst_names import dotted_name
 
@@ -81,71 +80,34 @@ def add_import(module, name):
     return module.with_changes(body=[*module.body[:index], new_line, *module.body[index:]])
 
 
-class _UnusedImportRemover(cst.CSTTransformer):
-    """Removes import aliases binding one of `names` that nothing references any more.
+class _ImportRemover(cst.CSTTransformer):
+    """Removes given import aliases; walks statements only, never expressions.
 
-    Comments and blank lines above a removed statement move to the next statement.
+    Comments and blank lines above a removed statement move to the next statement; a block
+    left empty gets a `pass`.
+
+    Args:
+        bindings: `{id of Import/ImportFrom node: names it binds that must go}`.
     """
 
-    METADATA_DEPENDENCIES = (ScopeProvider,)
-
-    def __init__(self, names):
+    def __init__(self, bindings):
         super().__init__()
-        self._names = names
-        self._removed_lines = set()
+        self._bindings = bindings
         self._carried_lines = []
         self._carry_target = None
-
-    def visit_Import(self, node):
-        return False
-
-    def visit_ImportFrom(self, node):
-        return False
-
-    def leave_Import(self, original_node, updated_node):
-        return self._prune(original_node, updated_node)
-
-    def leave_ImportFrom(self, original_node, updated_node):
-        if isinstance(updated_node.names, cst.ImportStar):
-            return updated_node
-        return self._prune(original_node, updated_node)
-
-    def _prune(self, original_node, updated_node):
-        scope = self.get_metadata(ScopeProvider, original_node, None)
-        kept = [
-            alias
-            for alias in updated_node.names
-            if not self._is_unused(scope, original_node, alias)
-        ]
-        if len(kept) == len(updated_node.names):
-            return updated_node
-        if not kept:
-            return cst.RemoveFromParent()
-        kept[-1] = kept[-1].with_changes(comma=updated_node.names[-1].comma)
-        return updated_node.with_changes(names=kept)
-
-    def _is_unused(self, scope, statement, alias):
-        binding = alias.evaluated_alias or alias.evaluated_name
-        if scope is None or binding.split(".")[0] not in self._names:
-            return False
-        assignments = [
-            a for a in scope.assignments[binding] if getattr(a, "node", None) is statement
-        ]
-        return bool(assignments) and not any(a.references for a in assignments)
-
-    def leave_SimpleStatementLine(self, original_node, updated_node):
-        if updated_node.body:
-            return updated_node
-        self._carried_lines.extend(updated_node.leading_lines)
-        return cst.RemoveFromParent()
 
     def on_visit(self, node):
         if self._carried_lines and self._carry_target is None and isinstance(node, cst.BaseStatement):
             self._carry_target = node
-        return super().on_visit(node)
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False
+        return not isinstance(node, (cst.BaseExpression, cst.BaseSmallStatement))
 
     def on_leave(self, original_node, updated_node):
-        updated_node = super().on_leave(original_node, updated_node)
+        if isinstance(original_node, (cst.Import, cst.ImportFrom)):
+            updated_node = self._prune(original_node)
+        else:
+            updated_node = super().on_leave(original_node, updated_node)
         if original_node is self._carry_target:
             self._carry_target = None
             if isinstance(updated_node, cst.BaseStatement):
@@ -154,6 +116,27 @@ class _UnusedImportRemover(cst.CSTTransformer):
                 )
                 self._carried_lines = []
         return updated_node
+
+    def _prune(self, node):
+        unused = self._bindings.get(id(node))
+        if not unused or isinstance(node.names, cst.ImportStar):
+            return node
+        kept = [
+            alias for alias in node.names
+            if (alias.evaluated_alias or alias.evaluated_name) not in unused
+        ]
+        if len(kept) == len(node.names):
+            return node
+        if not kept:
+            return cst.RemoveFromParent()
+        kept[-1] = kept[-1].with_changes(comma=node.names[-1].comma)
+        return node.with_changes(names=kept)
+
+    def leave_SimpleStatementLine(self, original_node, updated_node):
+        if updated_node.body:
+            return updated_node
+        self._carried_lines.extend(updated_node.leading_lines)
+        return cst.RemoveFromParent()
 
     def leave_IndentedBlock(self, original_node, updated_node):
         if updated_node.body:
@@ -166,14 +149,17 @@ class _UnusedImportRemover(cst.CSTTransformer):
         return updated_node.with_changes(footer=[*self._carried_lines, *updated_node.footer])
 
 
-def remove_unused_imports(module, names):
-    """Removes the imports binding `names` (or `names.x.y`) that have no references left.
+def remove_imports(module, bindings):
+    """Removes import aliases from a module.
 
     Args:
         module: a `libcst.Module`.
-        names: local names whose references a rule rewrote, e.g. `{"tf", "rnn"}`.
+        bindings: `{id of an Import/ImportFrom node of module: names bound by it to remove}`,
+            e.g. names whose references were all rewritten.
 
     Returns:
-        The module without those imports.
+        The module without those aliases (and without statements left empty).
     """
-    return MetadataWrapper(module, unsafe_skip_copy=True).visit(_UnusedImportRemover(names))
+    if not bindings:
+        return module
+    return module.visit(_ImportRemover(bindings))

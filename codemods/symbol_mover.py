@@ -1,19 +1,21 @@
 """The shared engine of the symbol-move rules: one libcst pass moving TF1 names to tf1compat.
 
 Attribute spellings (`tf.contrib.rnn.LSTMCell`, `tf1.nn.dynamic_rnn`) become fully qualified
-`tf1compat...` names plus one `import tensorflow`-adjacent `import tf1compat`; imports
+`tf1compat...` names plus one `import tf1compat` after the TensorFlow imports; imports
 (`from tensorflow.contrib.rnn import LSTMCell`, `from tensorflow.contrib import rnn`) are
 swapped in place so the code using them stays as it is. Names are resolved with libcst's
-`QualifiedNameProvider`, so any alias of `tensorflow` or of its submodules is recognised.
+`ScopeProvider` (qualified names through the file's imports), so any alias of `tensorflow` or
+of its submodules is recognised. Qualified names are only computed for expressions whose
+leftmost name is bound by an import, which keeps big files cheap.
 """
 
 import dataclasses
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+from libcst.metadata import ImportAssignment, MetadataWrapper, ScopeProvider
 
 from codemods import imports
-from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
+from codemods.cst_names import chain_base, dotted_name, dotted_node
 from codemods.rule import MigrationTransformer
 from codemods.symbols import normalize_tensorflow_name
 
@@ -21,6 +23,7 @@ from codemods.symbols import normalize_tensorflow_name
 RUN_TIME_LOOKUP_CALLS = frozenset(
     {"builtins.eval", "builtins.exec", "builtins.__import__", "importlib.import_module"}
 )
+_RUN_TIME_LOOKUP_NAMES = frozenset(name.rpartition(".")[2] for name in RUN_TIME_LOOKUP_CALLS)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,28 +76,58 @@ class MoveTable:
         return next((entry for marker, entry in self._run_time_markers if marker in text), None)
 
 
-class _BlockedBindings(cst.CSTVisitor):
+class _ImportBindings:
+    """The import bindings of a module, read from its scopes.
+
+    Attributes:
+        names: first components of every name bound by an import (`tf`, `rnn`, `tensorflow`).
+        module_aliases: local name -> source-module entry, for names bound to a whole RNN-only
+            module (`from tensorflow.contrib import rnn`, `import tensorflow.contrib.rnn as r`).
+        assignments: every `ImportAssignment`, to find imports left unused.
+    """
+
+    def __init__(self, scopes, table):
+        self.names, self.module_aliases, self.assignments = set(), {}, []
+        seen = set()
+        for scope in scopes:
+            if scope is None or id(scope) in seen:
+                continue
+            seen.add(id(scope))
+            for assignment in scope.assignments:
+                if isinstance(assignment, ImportAssignment):
+                    self.assignments.append(assignment)
+                    self.names.add(assignment.name.split(".")[0])
+                    self._record_module_alias(assignment, table)
+
+    def _record_module_alias(self, assignment, table):
+        statement = assignment.node
+        if isinstance(statement, cst.ImportFrom):
+            if statement.relative or statement.module is None or isinstance(statement.names, cst.ImportStar):
+                return
+            prefix = dotted_name(statement.module) + "."
+        else:
+            prefix = ""
+        for alias in statement.names:
+            if (alias.evaluated_alias or alias.evaluated_name) == assignment.name:
+                entry = table.module(normalize_tensorflow_name(prefix + alias.evaluated_name))
+                if entry is not None and entry.move.rnn_specific and "." not in assignment.name:
+                    self.module_aliases[assignment.name] = entry
+
+
+class _BlockedAliases(cst.CSTVisitor):
     """Finds module aliases (`from tensorflow.contrib import rnn`) used for names tf1compat
     lacks: their imports must stay, only their supported uses are rewritten."""
 
-    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
-
-    def __init__(self, table):
+    def __init__(self, module_aliases):
         super().__init__()
-        self._table = table
+        self._module_aliases = module_aliases
         self.blocked = set()
 
-    def visit_Import(self, node):
-        return False
-
-    def visit_ImportFrom(self, node):
-        return False
-
     def visit_Attribute(self, node):
-        if isinstance(node.value, cst.Name):
-            entry = self._table.module(resolve(self, node.value))
-            if entry is not None and node.attr.value not in entry.move.names:
-                self.blocked.add(node.value.value)
+        value = node.value
+        if isinstance(value, cst.Name) and value.value in self._module_aliases:
+            if node.attr.value not in self._module_aliases[value.value].move.names:
+                self.blocked.add(value.value)
 
 
 class SymbolMover(MigrationTransformer):
@@ -102,19 +135,37 @@ class SymbolMover(MigrationTransformer):
 
     Args:
         table: `MoveTable` of the active rules.
+        bindings: the module's `_ImportBindings`.
         blocked: local names of module aliases whose imports must not be swapped.
     """
 
-    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+    METADATA_DEPENDENCIES = (ScopeProvider,)
 
-    def __init__(self, table, blocked):
+    def __init__(self, table, bindings, blocked):
         super().__init__()
         self._table = table
+        self._import_names = bindings.names
         self._blocked = blocked
         self._replacements = {}
         self._attribute_values = set()
         self._split_imports = []
-        self.rewritten_bases = set()
+        self.rewritten_references = set()
+        self.rewritten_imports = {}
+
+    def _resolve(self, node):
+        """Returns the TensorFlow-normalized qualified name of an expression, or `None`.
+
+        `None` also when the name is ambiguous (bound differently on two branches) or when the
+        leftmost name of the expression is not bound by an import.
+        """
+        base = chain_base(node)
+        if base is None or base.value not in self._import_names:
+            return None
+        scope = self.get_metadata(ScopeProvider, node, None)
+        if scope is None:
+            return None
+        names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node)}
+        return names.pop() if len(names) == 1 else None
 
     def _swaps(self, local_name, entry):
         return entry.move.rnn_specific and local_name not in self._blocked
@@ -123,14 +174,17 @@ class SymbolMover(MigrationTransformer):
         self._replacements[id(node)] = dotted_node(target).with_changes(
             lpar=node.lpar, rpar=node.rpar
         )
-        self.rewritten_bases.add(chain_base(node).value)
+        while isinstance(node, cst.Attribute):
+            self.rewritten_references.add(id(node))
+            node = node.value
+        self.rewritten_references.add(id(node))
         self.record_change(rule)
 
     # References.
 
     def visit_Attribute(self, node):
         self._attribute_values.add(id(node.value))
-        name = resolve(self, node)
+        name = self._resolve(node)
         if name is None:
             return True
         entry = self._table.module(name)
@@ -160,7 +214,7 @@ class SymbolMover(MigrationTransformer):
 
     def visit_Name(self, node):
         if id(node) not in self._attribute_values:
-            entry = self._table.module(resolve(self, node))
+            entry = self._table.module(self._resolve(node))
             if entry is not None:
                 self._module_used_as_value(node, entry)
 
@@ -178,7 +232,13 @@ class SymbolMover(MigrationTransformer):
             self._replace(node, entry.move.target, entry.rule)
 
     def visit_Call(self, node):
-        if resolve(self, node.func) not in RUN_TIME_LOOKUP_CALLS:
+        name = dotted_name(node.func)
+        if name is None or name.rpartition(".")[2] not in _RUN_TIME_LOOKUP_NAMES:
+            return
+        scope = self.get_metadata(ScopeProvider, node.func, None)
+        if scope is None or not {
+            q.name for q in scope.get_qualified_names_for(node.func)
+        } & RUN_TIME_LOOKUP_CALLS:
             return
         for arg in node.args:
             for text in _literal_texts(arg.value):
@@ -201,7 +261,7 @@ class SymbolMover(MigrationTransformer):
         return False
 
     def leave_Import(self, original_node, updated_node):
-        names = []
+        names, changed = [], False
         for alias in updated_node.names:
             entry = self._table.module(
                 normalize_tensorflow_name(dotted_name(alias.name))
@@ -210,15 +270,21 @@ class SymbolMover(MigrationTransformer):
                 if self._swaps(alias.asname.name.value, entry):
                     alias = alias.with_changes(name=dotted_node(entry.move.target))
                     self.record_change(entry.rule)
+                    changed = True
             names.append(alias)
-        return updated_node.with_changes(names=names)
+        return self._rewritten_import(original_node, updated_node.with_changes(names=names)) if changed else updated_node
+
+    def _rewritten_import(self, original_node, new_node):
+        self.rewritten_imports[id(original_node)] = new_node
+        return new_node
 
     def leave_ImportFrom(self, original_node, updated_node):
         if updated_node.relative or updated_node.module is None:
             return updated_node
         module = normalize_tensorflow_name(dotted_name(updated_node.module))
         if isinstance(updated_node.names, cst.ImportStar):
-            return self._swap_star_import(original_node, module)
+            new_node = self._swap_star_import(original_node, module)
+            return updated_node if new_node is original_node else self._rewritten_import(original_node, new_node)
         kept, moved = [], {}
         for alias in original_node.names:
             target = self._from_import_target(module, alias)
@@ -242,7 +308,7 @@ class SymbolMover(MigrationTransformer):
             cst.ImportFrom(module=dotted_node(target_module), names=_single_line(aliases))
             for target_module, aliases in groups
         )
-        return first
+        return self._rewritten_import(original_node, first)
 
     def _from_import_target(self, module, alias):
         """Returns `(target module, alias)` for a moved from-import alias, else `None`."""
@@ -325,6 +391,18 @@ def _single_line(aliases):
     ]
 
 
+def _unused_imports(bindings, mover):
+    """Returns `{id of import statement: binding names}` of the imports whose references
+    were all rewritten (and that had references to begin with)."""
+    unused = {}
+    for assignment in bindings.assignments:
+        references = [access.node for access in assignment.references]
+        if references and all(id(node) in mover.rewritten_references for node in references):
+            statement = mover.rewritten_imports.get(id(assignment.node), assignment.node)
+            unused.setdefault(id(statement), set()).add(assignment.name)
+    return unused
+
+
 def move_symbols(module, rules, drop_unused_imports=True):
     """Runs the symbol-move rules on a module.
 
@@ -339,15 +417,19 @@ def move_symbols(module, rules, drop_unused_imports=True):
     """
     table = MoveTable(rules)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    collector = _BlockedBindings(table)
-    wrapper.visit(collector)
-    mover = SymbolMover(table, collector.blocked)
+    bindings = _ImportBindings(wrapper.resolve(ScopeProvider).values(), table)
+    blocked = set()
+    if bindings.module_aliases:
+        collector = _BlockedAliases(bindings.module_aliases)
+        wrapper.module.visit(collector)
+        blocked = collector.blocked
+    mover = SymbolMover(table, bindings, blocked)
     rewritten = wrapper.visit(mover)
     findings = mover.findings(wrapper)
     if not mover.changes:
         return module, mover.changes, findings
-    if mover.rewritten_bases:
+    if mover.rewritten_references:
         rewritten = imports.add_import(rewritten, "tf1compat")
         if drop_unused_imports:
-            rewritten = imports.remove_unused_imports(rewritten, mover.rewritten_bases)
+            rewritten = imports.remove_imports(rewritten, _unused_imports(bindings, mover))
     return rewritten, mover.changes, findings

@@ -1,0 +1,224 @@
+"""Benchmark: `tf1compat-migrate` against `tf_upgrade_v2 --intree` on one synthetic TF1 repo.
+
+Generates a ~300-file TensorFlow 1 repository (RNN models in every import spelling, input
+pipelines and training scripts using other `tf.*` APIs, plain Python utilities), copies it
+twice, migrates one copy with each tool in place, and prints wall time, files/s and the ratio.
+
+Usage:
+    python benchmarks/bench_codemod.py [--files 300] [--jobs N] [--keep DIR]
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+MODEL_HEADERS = (
+    "import tensorflow as tf\n",
+    "import tensorflow.compat.v1 as tf\nfrom tensorflow.contrib import rnn\n",
+    "import numpy as np\nimport tensorflow as tf\nfrom tensorflow.contrib.rnn import BasicLSTMCell, LSTMStateTuple\n",
+    "import tensorflow as tf\nfrom tensorflow.python.ops import rnn, rnn_cell\n",
+    "import tensorflow as tf1\n",
+)
+
+MODEL_BODY = '''
+
+FLAGS = tf.app.flags.FLAGS
+
+
+class Model{index}(object):
+    """Sequence model number {index}."""
+
+    def __init__(self, vocab_size, num_units={units}, num_layers=2, keep_prob=0.8):
+        self.vocab_size = vocab_size
+        self.num_units = num_units
+        self.num_layers = num_layers
+        self.keep_prob = keep_prob
+        self.inputs = tf.placeholder(tf.int32, [None, None], name="inputs")
+        self.lengths = tf.placeholder(tf.int32, [None], name="lengths")
+        self.labels = tf.placeholder(tf.int32, [None], name="labels")
+
+    def _cell(self):
+        cell = {cell}(self.num_units)
+        return {dropout}(cell, output_keep_prob=self.keep_prob)
+
+    def build(self):
+        embedding = tf.get_variable("embedding", [self.vocab_size, self.num_units])
+        embedded = tf.nn.embedding_lookup(embedding, self.inputs)
+        cells = [self._cell() for _ in range(self.num_layers)]
+        stacked = {multi}(cells)
+        outputs, state = {dynamic_rnn}(
+            stacked, embedded, sequence_length=self.lengths, dtype=tf.float32
+        )
+        last = tf.reduce_sum(outputs, axis=1)
+        logits = {dense}(last, 10)
+        loss = tf.reduce_mean(
+            tf.nn.sparse_softmax_cross_entropy_with_logits(labels=self.labels, logits=logits)
+        )
+        optimizer = tf.train.AdamOptimizer(1e-3)
+        self.train_op = optimizer.minimize(loss)
+        tf.summary.scalar("loss", loss)
+        return logits, state
+
+    def bidirectional(self, inputs):
+        fw = {cell}(self.num_units)
+        bw = {cell}(self.num_units)
+        (out_fw, out_bw), _ = {bidirectional}(fw, bw, inputs, dtype=tf.float32)
+        return tf.concat([out_fw, out_bw], axis=-1)
+
+
+def train(model, data, steps={units}):
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for step in range(steps):
+            batch = data.next_batch()
+            sess.run(model.train_op, feed_dict={{model.inputs: batch[0], model.lengths: batch[1]}})
+            if step % 100 == 0:
+                saver.save(sess, "/tmp/model.ckpt", global_step=step)
+'''
+
+# (cell, dropout, multi, dynamic_rnn, dense, bidirectional) per header.
+SPELLINGS = (
+    ("tf.contrib.rnn.BasicLSTMCell", "tf.contrib.rnn.DropoutWrapper", "tf.contrib.rnn.MultiRNNCell",
+     "tf.nn.dynamic_rnn", "tf.layers.dense", "tf.nn.bidirectional_dynamic_rnn"),
+    ("rnn.GRUCell", "rnn.DropoutWrapper", "rnn.MultiRNNCell",
+     "tf.nn.dynamic_rnn", "tf.layers.dense", "tf.nn.bidirectional_dynamic_rnn"),
+    ("BasicLSTMCell", "tf.nn.rnn_cell.DropoutWrapper", "tf.nn.rnn_cell.MultiRNNCell",
+     "tf.nn.dynamic_rnn", "tf.contrib.layers.fully_connected", "tf.nn.bidirectional_dynamic_rnn"),
+    ("rnn_cell.LSTMCell", "rnn_cell.DropoutWrapper", "rnn_cell.MultiRNNCell",
+     "rnn.dynamic_rnn", "tf.layers.dense", "rnn.bidirectional_dynamic_rnn"),
+    ("tf1.nn.rnn_cell.GRUCell", "tf1.nn.rnn_cell.DropoutWrapper", "tf1.nn.rnn_cell.MultiRNNCell",
+     "tf1.nn.dynamic_rnn", "tf1.layers.dense", "tf1.nn.bidirectional_dynamic_rnn"),
+)
+
+PIPELINE = '''import os
+
+import tensorflow as tf
+
+
+def parse_example_{index}(serialized):
+    features = tf.parse_single_example(
+        serialized,
+        features={{
+            "tokens": tf.VarLenFeature(tf.int64),
+            "label": tf.FixedLenFeature([], tf.int64),
+        }},
+    )
+    tokens = tf.sparse_tensor_to_dense(features["tokens"])
+    return tokens, tf.size(tokens), features["label"]
+
+
+def input_fn_{index}(pattern, batch_size={units}):
+    files = tf.gfile.Glob(os.path.join(pattern, "*.tfrecord"))
+    dataset = tf.data.TFRecordDataset(files).map(parse_example_{index})
+    dataset = dataset.shuffle(1000).padded_batch(batch_size, ([None], [], []))
+    iterator = dataset.make_one_shot_iterator()
+    return iterator.get_next()
+
+
+def learning_rate_{index}(global_step):
+    return tf.train.exponential_decay(0.1, global_step, {units}, 0.96, staircase=True)
+'''
+
+UTILITY = '''"""Plain Python helpers {index}."""
+
+import collections
+import json
+
+
+def load_vocab_{index}(path):
+    counts = collections.Counter()
+    with open(path) as file:
+        for line in file:
+            counts.update(line.split())
+    return {{word: i for i, (word, _) in enumerate(counts.most_common({units}))}}
+
+
+def save_config_{index}(config, path):
+    with open(path, "w") as file:
+        json.dump(config, file, indent=2, sort_keys=True)
+'''
+
+
+def generate_repo(root, files):
+    """Writes `files` Python files under `root`: 40% models, 30% pipelines, 30% utilities."""
+    for index in range(files):
+        package = os.path.join(root, f"package_{index % 10}")
+        os.makedirs(package, exist_ok=True)
+        units = 32 + index
+        kind = index % 10
+        if kind < 4:
+            variant = index % len(MODEL_HEADERS)
+            cell, dropout, multi, dynamic_rnn, dense, bidirectional = SPELLINGS[variant]
+            body = MODEL_BODY.format(
+                index=index, units=units, cell=cell, dropout=dropout, multi=multi,
+                dynamic_rnn=dynamic_rnn, dense=dense, bidirectional=bidirectional,
+            )
+            if variant == 4:
+                body = body.replace("tf.", "tf1.")
+            text, name = MODEL_HEADERS[variant] + body, f"model_{index}.py"
+        elif kind < 7:
+            text, name = PIPELINE.format(index=index, units=units), f"input_{index}.py"
+        else:
+            text, name = UTILITY.format(index=index, units=units), f"util_{index}.py"
+        with open(os.path.join(package, name), "w") as file:
+            file.write(text)
+
+
+def _timed(command):
+    start = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if completed.returncode not in (0, 1):
+        sys.exit(f"{command[0]} failed ({completed.returncode}):\n{completed.stderr[-2000:]}")
+    return elapsed, completed
+
+
+def _tool(name):
+    local = os.path.join(os.path.dirname(sys.executable), name)
+    return local if os.path.exists(local) else shutil.which(name)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--keep", help="also leave the generated trees in this directory")
+    args = parser.parse_args()
+    migrate = _tool("tf1compat-migrate")
+    migrate_command = [migrate] if migrate else [sys.executable, "-m", "codemods"]
+    upgrade = _tool("tf_upgrade_v2")
+    if upgrade is None:
+        sys.exit("tf_upgrade_v2 not found (it ships with the tensorflow wheel)")
+    with tempfile.TemporaryDirectory() as work:
+        source = os.path.join(work, "repo")
+        generate_repo(source, args.files)
+        ours, theirs = os.path.join(work, "ours"), os.path.join(work, "theirs")
+        shutil.copytree(source, ours)
+        shutil.copytree(source, theirs)
+        ours_time, ours_run = _timed(
+            [*migrate_command, "--quiet", "--jobs", str(args.jobs),
+             "--report", os.path.join(work, "report.json"), ours]
+        )
+        theirs_time, _ = _timed(
+            [upgrade, "--intree", theirs, "--inplace", "--reportfile", os.path.join(work, "upgrade.txt")]
+        )
+        changed = sum(
+            open(os.path.join(d, f)).read() != open(os.path.join(source, os.path.relpath(d, ours), f)).read()
+            for d, _, fs in os.walk(ours)
+            for f in fs
+        )
+        if args.keep:
+            shutil.copytree(work, args.keep, dirs_exist_ok=True)
+    print(f"synthetic TF1 repo: {args.files} files, tf1compat-migrate changed {changed}")
+    print(f"tf1compat-migrate --jobs {args.jobs}: {ours_time:6.2f} s  {args.files / ours_time:8.1f} files/s")
+    print(f"tf_upgrade_v2 --intree:     {theirs_time:6.2f} s  {args.files / theirs_time:8.1f} files/s")
+    print(f"speed-up: {theirs_time / ours_time:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
