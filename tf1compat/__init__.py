@@ -2,10 +2,11 @@
 with TF1's exact semantics, on TensorFlow 2.16+ and Keras 3.
 
 Migrating is an import swap: `tf.nn.dynamic_rnn` -> `tf1compat.nn.dynamic_rnn`,
-`tf.contrib.rnn.BasicLSTMCell` -> `tf1compat.contrib.rnn.BasicLSTMCell`.
+`tf.contrib.rnn.BasicLSTMCell` -> `tf1compat.contrib.rnn.BasicLSTMCell`,
+`tf.layers.dense` -> `tf1compat.layers.dense`.
 """
 
-from tf1compat import contrib, nn
+from tf1compat import contrib, layers, nn
 
 __version__ = "0.1.0"
-__all__ = ["nn", "contrib"]
+__all__ = ["nn", "contrib", "layers"]

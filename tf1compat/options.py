@@ -1,4 +1,4 @@
-"""Argument handling shared by the cell families."""
+"""Argument handling shared by the cells and layers."""
 
 import keras
 import tensorflow as tf
@@ -6,10 +6,10 @@ import tensorflow as tf
 from tf1compat.shapes import static_dim
 
 
-def resolve_activation(activation):
-    """A TF1 `activation` argument as a callable (`None` means `tanh`)."""
+def resolve_activation(activation, default=tf.tanh):
+    """A TF1 `activation` argument as a callable (`None` means `default`: tanh for cells)."""
     if activation is None:
-        return tf.tanh
+        return default
     if isinstance(activation, str):
         return keras.activations.get(activation)
     if not callable(activation):

@@ -52,6 +52,11 @@ def cell_called_with_scope_and_name(m, nn):
     m.GRUCell(2, name="my_gru")(tf.zeros([1, 3]), tf.zeros([1, 2]))
 
 
+def cell_with_reuse_flag(m, nn):
+    nn.dynamic_rnn(m.GRUCell(2), x(), dtype=tf.float32, scope="enc")
+    nn.dynamic_rnn(m.GRUCell(2, reuse=True), x(), dtype=tf.float32, scope="enc")
+
+
 def raw_rnn_default_scope(m, nn):
     cell = m.GRUCell(2)
 
@@ -64,7 +69,7 @@ def raw_rnn_default_scope(m, nn):
 
 @pytest.mark.parametrize("build", [two_layers_in_scopes, shared_with_reuse, two_new_cells_same_scope,
                                    same_cell_called_twice, cell_called_with_scope_and_name,
-                                   raw_rnn_default_scope])
+                                   cell_with_reuse_flag, raw_rnn_default_scope])
 def test_variable_names_match_tf1(build):
     expected = names_of(build, oracle=True)
     assert expected  # the oracle built variables

@@ -1,36 +1,10 @@
-"""The TF1 `RNNCell` base class and `LSTMStateTuple`, rebuilt on Keras 3 layers.
-
-A cell creates its variables the TF1 way: under a variable scope named after the
-cell (`basic_lstm_cell`, `gru_cell`, ...) inside the scope active at its first
-call, so every variable has its TF1 name (`rnn/basic_lstm_cell/kernel`).
-
-- In TF1 graph mode (`tf.compat.v1.disable_v2_behavior()` or a
-  `tf.Graph().as_default()` block) variables come from
-  `tf.compat.v1.get_variable`, which honours `variable_scope`, `reuse`, scope
-  initializers and custom getters exactly as TF1 did, so an unchanged
-  `tf.compat.v1.train.Saver` restores TF1 checkpoints.
-- In eager mode and inside `tf.function` they are Keras weights, tracked by the
-  cell (`.trainable_weights`, `tf.train.Checkpoint`, use inside a
-  `keras.Model`); their TF1 names are kept in `cell.tf1_variable_names`.
-"""
+"""The TF1 `RNNCell` base class and `LSTMStateTuple`, on `TF1Layer`."""
 
 import collections
-import re
 
-import keras
 import tensorflow as tf
 
-
-def in_graph_mode():
-    """Whether ops are being built into a TF1-style graph (not eager, not a tf.function)."""
-    return not tf.compat.v1.executing_eagerly_outside_functions()
-
-
-def tf1_snake_case(class_name):
-    """The TF1 default scope name of a layer class (`BasicLSTMCell` -> `basic_lstm_cell`)."""
-    words = re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", class_name)
-    snake = re.sub(r"([a-z])([A-Z])", r"\1_\2", words).lower()
-    return "private" + snake if snake.startswith("_") else snake
+from tf1compat.tf1_layer import TF1Layer
 
 
 class LSTMStateTuple(collections.namedtuple("LSTMStateTuple", ("c", "h"))):
@@ -53,30 +27,14 @@ class LSTMStateTuple(collections.namedtuple("LSTMStateTuple", ("c", "h"))):
         return c.dtype
 
 
-class RNNCell(keras.layers.Layer):
+class RNNCell(TF1Layer):
     """Abstract TF1 recurrent cell: `output, new_state = cell(inputs, state)`.
 
     Subclasses define `state_size`, `output_size`, `build(inputs_shape)` (creating
     variables with `self.add_weight(name, shape, initializer=...)`) and
-    `call(inputs, state)`. TF1 user subclasses keep working unchanged.
-
-    Args:
-        trainable: Whether the variables are trainable.
-        name: Scope name of the cell; defaults to the snake-cased class name.
-        dtype: Variable dtype; defaults to the dtype of the first inputs.
-        reuse: Accepted for TF1 compatibility; reuse follows the enclosing
-            `tf.compat.v1.variable_scope`, as in TF1.
+    `call(inputs, state)`. TF1 user subclasses keep working unchanged. Variables
+    are named and created as in TF1 (see `TF1Layer`).
     """
-
-    def __init__(self, trainable=True, name=None, dtype=None, reuse=None, **kwargs):
-        for tf1_only in ("_reuse", "_scope"):
-            kwargs.pop(tf1_only, None)
-        super().__init__(trainable=trainable, name=name, **kwargs)
-        self._tf1_base_name = name or tf1_snake_case(type(self).__name__)
-        self._tf1_dtype = tf.as_dtype(dtype) if dtype is not None else None
-        self._tf1_scope = None
-        self._graph_variables = []
-        self._own_tf1_variables = {}
 
     @property
     def state_size(self):
@@ -87,14 +45,6 @@ class RNNCell(keras.layers.Layer):
     def output_size(self):
         """Size(s) of the output: an int, a `TensorShape`, or a nested structure of them."""
         raise NotImplementedError(f"{type(self).__name__} must define `output_size`.")
-
-    @property
-    def variable_dtype(self):
-        """The dtype the cell's variables are (or will be) created with."""
-        return self._tf1_dtype or tf.float32
-
-    def build(self, inputs_shape):
-        """Creates the cell's variables. Default: none."""
 
     def call(self, inputs, state):
         """Runs one step. Returns `(output, new_state)`."""
@@ -111,107 +61,7 @@ class RNNCell(keras.layers.Layer):
         Returns:
             `(output, new_state)`.
         """
-        if in_graph_mode():
-            with self.variable_scope(scope):
-                self._ensure_built_for(inputs)
-                return self.call(inputs, state, **kwargs)
-        if not self.built:
-            with self.variable_scope(scope):
-                self._ensure_built_for(inputs)
-        return self.call(inputs, state, **kwargs)
-
-    def _ensure_built_for(self, inputs):
-        if not self.built:
-            dtype = tf.nest.flatten(inputs)[0].dtype
-            self.ensure_built(tf.nest.map_structure(lambda x: x.shape, inputs), dtype)
-
-    def variable_scope(self, scope=None):
-        """Enters this cell's TF1 variable scope (captured on first use, then reused)."""
-        if self._tf1_scope is None:
-            return _CaptureScope(self, scope)
-        return tf.compat.v1.variable_scope(self._tf1_scope, reuse=True, auxiliary_name_scope=False)
-
-    def ensure_built(self, inputs_shape, dtype):
-        """Creates the variables for step inputs of `inputs_shape` (a structure) and `dtype`.
-
-        Call inside the cell's variable scope (`with cell.variable_scope(): ...`).
-        """
-        if self.built:
-            return
-        if self._tf1_dtype is None:
-            self._tf1_dtype = tf.as_dtype(dtype)
-        self.build(inputs_shape)
-        self.built = True
-
-    def add_weight(self, name=None, shape=None, dtype=None, initializer=None, trainable=True,
-                   partitioner=None, **kwargs):
-        """Creates a variable with TF1 semantics (TF1 argument order: name first).
-
-        Args:
-            name: Variable name inside the cell's scope, e.g. `"kernel"` or `"gates/bias"`.
-            shape: Variable shape.
-            dtype: Defaults to the cell's variable dtype.
-            initializer: A TF1 or Keras initializer; `None` means the enclosing
-                variable scope's initializer, else Glorot uniform (TF1's default).
-            trainable: Whether the variable is trainable.
-            partitioner: TF1 partitioner (graph mode only).
-
-        Returns:
-            The variable.
-        """
-        dtype = tf.as_dtype(dtype or self.variable_dtype)
-        scope_name = tf.compat.v1.get_variable_scope().name
-        full_name = f"{scope_name}/{name}" if scope_name else name
-        if in_graph_mode():
-            variable = tf.compat.v1.get_variable(
-                name, shape=shape, dtype=dtype, initializer=initializer,
-                trainable=trainable, partitioner=partitioner)
-            self._graph_variables.append(variable)
-        else:
-            if initializer is None:
-                initializer = (tf.compat.v1.get_variable_scope().initializer
-                               or tf.compat.v1.glorot_uniform_initializer())
-            variable = super().add_weight(
-                shape=shape, initializer=_dtype_bound(initializer, dtype), dtype=dtype,
-                trainable=trainable, name=name.replace("/", "_"))
-        self._own_tf1_variables[full_name] = variable
-        return variable
-
-    add_variable = add_weight
-
-    @property
-    def tf1_variable_names(self):
-        """`{TF1 full name: variable}` for this cell and the cells inside it.
-
-        The names are those TF1 gives the same variables (`rnn/basic_lstm_cell/kernel`),
-        in eager mode too, so TF1 checkpoints can be mapped onto the cell.
-        """
-        names = dict(self._own_tf1_variables)
-        for layer in self._flatten_layers(include_self=False):
-            names.update(getattr(layer, "_own_tf1_variables", {}))
-        return names
-
-    @property
-    def trainable_weights(self):
-        if self._graph_variables or self._graph_sub_variables():
-            return [v for v in self._all_graph_variables() if v.trainable]
-        return super().trainable_weights
-
-    @property
-    def weights(self):
-        if self._graph_variables or self._graph_sub_variables():
-            return self._all_graph_variables()
-        return super().weights
-
-    trainable_variables = trainable_weights
-    variables = weights
-
-    def _graph_sub_variables(self):
-        return [v for layer in self._flatten_layers(include_self=False)
-                for v in getattr(layer, "_graph_variables", [])]
-
-    def _all_graph_variables(self):
-        return self._graph_variables + self._graph_sub_variables()
+        return super().__call__(inputs, state, scope=scope, **kwargs)
 
     def get_initial_state(self, batch_size=None, dtype=None):
         """Keras-style alias of `zero_state`."""
@@ -228,29 +78,6 @@ class RNNCell(keras.layers.Layer):
             A structure matching `state_size` of `[batch_size, size]` zero tensors.
         """
         return zeros_for_sizes(self.state_size, batch_size, dtype)
-
-
-class _CaptureScope:
-    """Context manager: enter `variable_scope(scope, default_name=cell name)` and remember it."""
-
-    def __init__(self, cell, scope):
-        self._cell = cell
-        self._context = tf.compat.v1.variable_scope(scope, default_name=cell._tf1_base_name)
-
-    def __enter__(self):
-        captured = self._context.__enter__()
-        self._cell._tf1_scope = captured
-        return captured
-
-    def __exit__(self, *exc_info):
-        return self._context.__exit__(*exc_info)
-
-
-def _dtype_bound(initializer, dtype):
-    """Keras calls initializers as `init(shape, dtype=...)`; TF1 ones accept that too."""
-    if isinstance(initializer, str):
-        return initializer
-    return lambda shape, dtype=dtype: initializer(shape, dtype=dtype)
 
 
 def zeros_for_sizes(sizes, batch_size, dtype):

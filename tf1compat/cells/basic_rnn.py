@@ -3,7 +3,7 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import RNNCell
-from tf1compat.cells.options import input_depth, resolve_activation
+from tf1compat.options import input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
