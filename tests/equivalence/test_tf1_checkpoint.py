@@ -36,3 +36,41 @@ def test_tf1compat_restores_tf1_checkpoint_and_matches(tmp_path):
     assert len(legacy.files) == len(shim.files) > 10
     for key in legacy.files:
         np.testing.assert_allclose(shim[key], legacy[key], atol=1e-5, rtol=0, err_msg=key)
+
+
+def eager_program_outputs(checkpoint_dir):
+    """The checkpoint program's model, built eagerly and restored by TF1 names."""
+    import tensorflow as tf
+
+    import tf1compat
+
+    rnn_cell, nn = tf1compat.nn.rnn_cell, tf1compat.nn
+    tf.compat.v1.reset_default_graph()
+    rng = np.random.default_rng(7)
+    inputs = rng.normal(size=(5, 7, 3)).astype(np.float32)
+    lengths = np.array([7, 0, 1, 4, 7], np.int32)
+    cell = rnn_cell.MultiRNNCell([rnn_cell.BasicLSTMCell(6), rnn_cell.GRUCell(4)])
+    peephole = rnn_cell.LSTMCell(3, use_peepholes=True, num_proj=2, cell_clip=1.0)
+
+    def forward():
+        with tf.compat.v1.variable_scope("encoder"):
+            outputs, state = nn.dynamic_rnn(cell, inputs, sequence_length=lengths, dtype=tf.float32)
+        with tf.compat.v1.variable_scope("decoder"):
+            dec_outputs, dec_state = nn.dynamic_rnn(peephole, outputs, sequence_length=lengths,
+                                                    dtype=tf.float32)
+        return tf.nest.flatten((outputs, state, dec_outputs, dec_state))
+
+    forward()
+    restored = tf1compat.checkpoints.restore_tf1_variables(
+        [cell, peephole], str(checkpoint_dir / "model.ckpt"))
+    assert len(restored) == 12
+    return forward()
+
+
+@pytest.mark.slow
+def test_eager_cells_restore_tf1_checkpoint_by_name(tmp_path):
+    run_program("legacy", tmp_path, TF_USE_LEGACY_KERAS="1")
+    legacy = np.load(tmp_path / "legacy.npz")
+    values = eager_program_outputs(tmp_path)
+    for i, value in enumerate(values):
+        np.testing.assert_allclose(value, legacy[f"arr_{i}"], atol=1e-5, rtol=0)

@@ -125,3 +125,16 @@ def test_unsupported_lstm_options_are_named():
 def test_bad_activation():
     with pytest.raises(TypeError, match="Received: activation=3"):
         rnn_cell.BasicRNNCell(4, activation=3)
+
+
+def test_restore_tf1_variables_errors(tmp_path):
+    saved = rnn_cell.GRUCell(2)
+    tf1compat.nn.dynamic_rnn(saved, X, dtype=tf.float32, scope="enc")
+    path = tf.train.Checkpoint(v=saved.weights[0]).save(str(tmp_path / "ckpt"))
+    with pytest.raises(ValueError, match="no variables yet: call it once"):
+        tf1compat.checkpoints.restore_tf1_variables(rnn_cell.GRUCell(2), path)
+    tf.compat.v1.reset_default_graph()
+    cell = rnn_cell.GRUCell(2)
+    tf1compat.nn.dynamic_rnn(cell, X, dtype=tf.float32)
+    with pytest.raises(ValueError, match=r"'rnn/gru_cell/gates/kernel' is not in checkpoint"):
+        tf1compat.checkpoints.restore_tf1_variables(cell, path)
