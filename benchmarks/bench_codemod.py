@@ -144,27 +144,81 @@ def save_config_{index}(config, path):
 '''
 
 
+TRAINING_SCRIPT = '''"""Training entry point {index}: flags, session loop, checkpoints."""
+
+import time
+
+import tensorflow as tf
+
+flags = tf.app.flags
+flags.DEFINE_integer("rnn_size", {units}, "Size of the rnn hidden state.")
+flags.DEFINE_integer("num_layers", 2, "Number of rnn layers.")
+flags.DEFINE_string("cell_type", "lstm", "rnn cell: lstm or gru.")
+flags.DEFINE_float("learning_rate", 0.001, "Learning rate.")
+FLAGS = flags.FLAGS
+
+
+def run_epoch_{index}(session, model, data, train_op, summary_writer, epoch):
+    """Runs one epoch of the rnn model over `data`."""
+    start = time.time()
+    costs, iters = 0.0, 0
+    state = session.run(model.initial_state)
+    for step, (x, y) in enumerate(data):
+        feed = {{model.input_data: x, model.targets: y, model.initial_state: state}}
+        cost, state, _, summary = session.run(
+            [model.cost, model.final_state, train_op, model.summary], feed
+        )
+        costs += cost
+        iters += model.num_steps
+        summary_writer.add_summary(summary, epoch * 1000 + step)
+        if step % 100 == 0:
+            tf.logging.info("%d perplexity: %.3f speed: %.0f wps", step, costs / iters,
+                            iters * model.batch_size / (time.time() - start))
+    return costs / iters
+'''
+
+
+def _model_file(index, units):
+    variant = index % len(MODEL_HEADERS)
+    cell, dropout, multi, dynamic_rnn, dense, bidirectional = SPELLINGS[variant]
+    blocks = []
+    for block in range(3):
+        body = MODEL_BODY.format(
+            index=f"{index}_{block}", units=units + block, cell=cell, dropout=dropout,
+            multi=multi, dynamic_rnn=dynamic_rnn, dense=dense, bidirectional=bidirectional,
+        )
+        blocks.append(body.replace("tf.", "tf1.") if variant == 4 else body)
+    return MODEL_HEADERS[variant] + "".join(blocks)
+
+
+def _repeated(template, index, units, copies):
+    header, _, body = template.partition("\n\n\n")
+    return header + "".join(
+        "\n\n\n" + body.format(index=f"{index}_{copy}", units=units + copy) for copy in range(copies)
+    ).replace("{{", "{").replace("}}", "}")
+
+
 def generate_repo(root, files):
-    """Writes `files` Python files under `root`: 40% models, 30% pipelines, 30% utilities."""
+    """Writes `files` Python files under `root`, shaped like a TF1 RNN project.
+
+    Out of every 25 files: 3 RNN model files (~190 lines, every import spelling), 5 training
+    scripts that mention rnn only in flags and comments (~110 lines), 7 input pipelines on
+    other `tf.*` APIs (~80 lines) and 10 plain Python utilities (~60 lines).
+    """
     for index in range(files):
         package = os.path.join(root, f"package_{index % 10}")
         os.makedirs(package, exist_ok=True)
-        units = 32 + index
-        kind = index % 10
-        if kind < 4:
-            variant = index % len(MODEL_HEADERS)
-            cell, dropout, multi, dynamic_rnn, dense, bidirectional = SPELLINGS[variant]
-            body = MODEL_BODY.format(
-                index=index, units=units, cell=cell, dropout=dropout, multi=multi,
-                dynamic_rnn=dynamic_rnn, dense=dense, bidirectional=bidirectional,
-            )
-            if variant == 4:
-                body = body.replace("tf.", "tf1.")
-            text, name = MODEL_HEADERS[variant] + body, f"model_{index}.py"
-        elif kind < 7:
-            text, name = PIPELINE.format(index=index, units=units), f"input_{index}.py"
+        units, kind = 32 + index, index % 25
+        if kind < 3:
+            text, name = _model_file(index, units), f"model_{index}.py"
+        elif kind < 8:
+            text = TRAINING_SCRIPT.format(index=index, units=units)
+            text += _repeated(PIPELINE, index, units, 2).partition("\n\n\n")[2]
+            name = f"train_{index}.py"
+        elif kind < 15:
+            text, name = _repeated(PIPELINE, index, units, 3), f"input_{index}.py"
         else:
-            text, name = UTILITY.format(index=index, units=units), f"util_{index}.py"
+            text, name = _repeated(UTILITY, index, units, 4), f"util_{index}.py"
         with open(os.path.join(package, name), "w") as file:
             file.write(text)
 
@@ -212,9 +266,15 @@ def main():
             for d, _, fs in os.walk(ours)
             for f in fs
         )
+        lines = sum(
+            len(open(os.path.join(d, f)).readlines()) for d, _, fs in os.walk(source) for f in fs
+        )
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True)
-    print(f"synthetic TF1 repo: {args.files} files, tf1compat-migrate changed {changed}")
+    print(
+        f"synthetic TF1 repo: {args.files} files, {lines} lines, {changed} of them use TF1 RNN "
+        "APIs (all migrated)"
+    )
     print(f"tf1compat-migrate --jobs {args.jobs}: {ours_time:6.2f} s  {args.files / ours_time:8.1f} files/s")
     print(f"tf_upgrade_v2 --intree:     {theirs_time:6.2f} s  {args.files / theirs_time:8.1f} files/s")
     print(f"speed-up: {theirs_time / ours_time:.1f}x")

@@ -8,7 +8,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from codemods.rule import SymbolMoveRule
-from codemods.symbol_mover import move_symbols
+from codemods.prescreen import may_need_symbol_moves
+from codemods.symbol_mover import MoveTable, move_symbols
 
 
 class UnparseableSourceError(Exception):
@@ -40,26 +41,60 @@ class MigrationResult:
     findings: list
 
 
-def parse(code):
-    """Parses Python 3 source with libcst.
+def check_syntax(code):
+    """Parses code with the running Python's own parser.
 
-    The running Python's own parser checks the code first: it is much faster than libcst,
-    gives better messages and lines, and rejects Python 2 forms that libcst's more lenient
-    grammar accepts (`except Exception, e:`).
+    Much faster than libcst, with better messages and lines, and it rejects Python 2 forms
+    that libcst's more lenient grammar accepts (`except Exception, e:`).
+
+    Returns:
+        The `ast.Module`.
 
     Raises:
         UnparseableSourceError: on a syntax error (e.g. Python 2 `print x`).
     """
     try:
-        ast.parse(code)
+        return ast.parse(code)
     except SyntaxError as error:
         raise UnparseableSourceError(f"not valid Python 3: {error.msg}", error.lineno) from None
+
+
+def parse(code):
+    """Parses Python 3 source with libcst, after `check_syntax`.
+
+    Raises:
+        UnparseableSourceError: on a syntax error.
+    """
+    check_syntax(code)
+    return _parse_cst(code)
+
+
+def _parse_cst(code):
     try:
         return cst.parse_module(code)
     except cst.ParserSyntaxError as error:
         raise UnparseableSourceError(
             f"not valid Python 3: {error.message.splitlines()[0]}", error.editor_line
         ) from None
+
+
+def active_rules(code, rules):
+    """Returns the rules that may change or report something in `code`.
+
+    First the text markers of each rule; then, for the symbol-move rules, the `ast`-based
+    prescreen (which also checks the syntax of every file that got that far).
+
+    Raises:
+        UnparseableSourceError: if `code` passes the text markers and is not valid Python 3.
+    """
+    active = [rule for rule in rules if rule.may_apply(code)]
+    if not active:
+        return active
+    tree = check_syntax(code)
+    move_rules = [rule for rule in active if isinstance(rule, SymbolMoveRule)]
+    if move_rules and not may_need_symbol_moves(tree, MoveTable(move_rules)):
+        active = [rule for rule in active if rule not in move_rules]
+    return active
 
 
 def migrate_module(module, rules, drop_unused_imports=True):
@@ -102,8 +137,8 @@ def migrate_code(code, rules):
 
     Args:
         code: the source, as text.
-        rules: the selected rules; those whose markers are absent from `code` are skipped
-            without parsing.
+        rules: the selected rules; rules that cannot apply (see `active_rules`) are skipped
+            without parsing with libcst.
 
     Returns:
         A `MigrationResult`.
@@ -111,8 +146,8 @@ def migrate_code(code, rules):
     Raises:
         UnparseableSourceError: if `code` needs parsing and is not valid Python 3.
     """
-    active = [rule for rule in rules if rule.may_apply(code)]
+    active = active_rules(code, rules)
     if not active:
         return MigrationResult(code, collections.Counter(), [])
-    module, changes, findings = migrate_module(parse(code), active)
+    module, changes, findings = migrate_module(_parse_cst(code), active)
     return MigrationResult(module.code if changes else code, changes, findings)

@@ -14,7 +14,7 @@ import json
 
 import libcst as cst
 
-from codemods.migrate import UnparseableSourceError, migrate_module, parse
+from codemods.migrate import UnparseableSourceError, active_rules, migrate_module, parse
 from codemods.rule import Finding
 
 CELL_BOUNDARY = "__tf1compat_cell_boundary__()"
@@ -171,7 +171,7 @@ def migrate_notebook(text, rules):
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UnparseableSourceError(f"not a notebook: {error}") from None
     joined, starts = cells.joined()
-    active = [rule for rule in rules if rule.may_apply(joined)]
+    active = active_rules(joined, rules)
     if not active:
         return text, collections.Counter(), []
     module, changes, findings = migrate_module(

@@ -1,0 +1,93 @@
+"""A fast, sound second prefilter for the symbol-move rules, on Python's own `ast`.
+
+The text prefilter lets through every file mentioning `tensorflow` and `rnn`, including the
+many training scripts that only have `FLAGS.rnn_size`. This check resolves attribute chains
+through the file's imports, ignoring scopes: it can only over-approximate what the libcst
+pass (which does respect scopes) would touch, so a file it rejects is certainly unchanged and
+libcst never has to parse it.
+"""
+
+import ast
+import collections
+
+from codemods.symbols import normalize_tensorflow_name
+
+_RUN_TIME_LOOKUPS = frozenset({"eval", "exec", "__import__", "import_module"})
+
+
+def _dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _touches(table, name):
+    """Tells whether the libcst pass would rewrite or report the dotted `name` itself."""
+    entry = table.module(name)
+    if entry is not None:
+        return entry.move.rnn_specific
+    found = table.member(name)
+    if found is None:
+        return False
+    entry, member, exact = found
+    return exact and (member in entry.move.names or entry.move.rnn_specific)
+
+
+def _import_paths(tree, table):
+    """Returns `(local name -> possible module paths, whether an import itself is a target)`."""
+    paths = collections.defaultdict(set)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    paths[alias.asname].add(alias.name)
+                    if table.module(normalize_tensorflow_name(alias.name)):
+                        return paths, True
+                else:
+                    root = alias.name.split(".")[0]
+                    paths[root].add(root)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            module = normalize_tensorflow_name(node.module)
+            for alias in node.names:
+                if alias.name == "*":
+                    if table.module(module) is not None:
+                        return paths, True
+                elif _touches(table, f"{module}.{alias.name}"):
+                    return paths, True
+                paths[alias.asname or alias.name].add(f"{node.module}.{alias.name}")
+    return paths, False
+
+
+def may_need_symbol_moves(tree, table):
+    """Tells whether the symbol-move pass could change or report anything in a module.
+
+    Args:
+        tree: the module parsed by `ast.parse`.
+        table: the `MoveTable` of the active symbol-move rules.
+    """
+    paths, import_is_target = _import_paths(tree, table)
+    if import_is_target:
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Attribute, ast.Name)):
+            dotted = _dotted(node)
+            if dotted is None:
+                continue
+            base, _, rest = dotted.partition(".")
+            for path in paths.get(base, ()):
+                if _touches(table, normalize_tensorflow_name(f"{path}.{rest}" if rest else path)):
+                    return True
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in _RUN_TIME_LOOKUPS:
+                for arg in ast.walk(node):
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        if table.rnn_module_named_in(arg.value):
+                            return True
+    return False
