@@ -6,7 +6,7 @@ Migrating is an import swap: `tf.nn.dynamic_rnn` -> `tf1compat.nn.dynamic_rnn`,
 `tf.layers.dense` -> `tf1compat.layers.dense`.
 """
 
-from tf1compat import checkpoints, contrib, layers, nn
+from tf1compat import checkpoints, contrib, convert, layers, nn
 
 __version__ = "0.1.0"
-__all__ = ["nn", "contrib", "layers", "checkpoints"]
+__all__ = ["nn", "contrib", "layers", "checkpoints", "convert"]

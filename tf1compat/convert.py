@@ -1,0 +1,117 @@
+"""`to_keras`: the way out of the shims, a tf1compat cell as a native Keras 3 cell.
+
+The conversions are exact (same math, weights re-laid out):
+
+- `BasicRNNCell` -> `keras.layers.SimpleRNNCell`: kernel rows `[:D]` -> `kernel`,
+  `[D:]` -> `recurrent_kernel`.
+- `BasicLSTMCell` / plain `LSTMCell` -> `keras.layers.LSTMCell`: gate columns
+  i, j, f, o -> Keras i, f, c, o; `forget_bias` folded into the f bias; the state
+  `LSTMStateTuple(c, h)` becomes `[h, c]` (`lstm_state_to_keras`).
+- `GRUCell` -> `keras.layers.GRUCell(reset_after=False)`: gates r, u -> Keras z, r, h
+  (`z` is TF1's `u`), candidate weights as the h block.
+- `MultiRNNCell` -> `keras.layers.StackedRNNCells`.
+
+Peepholes, `cell_clip`, `num_proj`/`proj_clip` and `state_is_tuple=False` have no
+Keras equivalent: they raise instead of being approximated.
+"""
+
+import keras
+import tensorflow as tf
+
+from tf1compat.cells import BasicRNNCell, GRUCell, LSTMCell, LSTMStateTuple, MultiRNNCell
+
+
+def to_keras(cell):
+    """Returns a built Keras 3 cell computing exactly what `cell` computes.
+
+    Args:
+        cell: A built tf1compat `BasicRNNCell`, `BasicLSTMCell`, `LSTMCell`,
+            `GRUCell` or `MultiRNNCell` of those.
+
+    Returns:
+        A `keras.layers.SimpleRNNCell`, `LSTMCell`, `GRUCell` or `StackedRNNCells`
+        holding copies of the weights.
+
+    Raises:
+        ValueError: the cell is not built, or uses an option with no Keras equivalent.
+        TypeError: the cell type has no Keras counterpart.
+
+    Example:
+
+    >>> cell = tf1compat.nn.rnn_cell.BasicLSTMCell(4)
+    >>> outputs, state = tf1compat.nn.dynamic_rnn(cell, tf.ones([2, 3, 5]), dtype=tf.float32)
+    >>> keras_cell = tf1compat.convert.to_keras(cell)
+    >>> keras_out = keras.layers.RNN(keras_cell, return_sequences=True)(tf.ones([2, 3, 5]))
+    >>> bool(np.allclose(keras_out, outputs, atol=1e-6))
+    True
+    """
+    if isinstance(cell, MultiRNNCell):
+        return keras.layers.StackedRNNCells([to_keras(c) for c in cell._cells])
+    if not getattr(cell, "built", False):
+        raise ValueError(f"Call the cell once (e.g. through dynamic_rnn) before converting it; "
+                         f"its weights do not exist yet. Received: cell={cell!r}")
+    if isinstance(cell, LSTMCell):
+        return _lstm_to_keras(cell)
+    if isinstance(cell, GRUCell):
+        return _gru_to_keras(cell)
+    if isinstance(cell, BasicRNNCell):
+        keras_cell = keras.layers.SimpleRNNCell(cell._num_units, activation=cell._activation)
+        return _built_with(keras_cell, cell._depth, [*_split_rows(cell._kernel, cell._depth), cell._bias])
+    raise TypeError(f"No native Keras 3 equivalent for {type(cell).__name__}. Received: cell={cell!r}")
+
+
+def lstm_state_to_keras(state):
+    """`LSTMStateTuple(c, h)` -> Keras' `[h, c]`."""
+    return [state.h, state.c]
+
+
+def lstm_state_from_keras(state):
+    """Keras' `[h, c]` -> `LSTMStateTuple(c, h)`."""
+    h, c = state
+    return LSTMStateTuple(c, h)
+
+
+def _lstm_to_keras(cell):
+    unsupported = {"use_peepholes": cell._use_peepholes, "cell_clip": cell._cell_clip,
+                   "num_proj": cell._num_proj, "proj_clip": cell._proj_clip,
+                   "state_is_tuple=False": not cell._state_is_tuple}
+    used = [name for name, value in unsupported.items() if value not in (None, False)]
+    if used:
+        raise ValueError(f"keras.layers.LSTMCell has no equivalent of {', '.join(used)}; keep "
+                         f"using the tf1compat cell. Received: cell={cell!r}")
+
+    def reorder(w):  # TF1 gate columns i, j, f, o -> Keras i, f, c(j), o
+        i, j, f, o = tf.split(w, 4, axis=-1)
+        return tf.concat([i, f, j, o], axis=-1)
+
+    i, j, f, o = tf.split(cell._bias, 4)
+    bias = tf.concat([i, f + cell._forget_bias, j, o], 0)
+    keras_cell = keras.layers.LSTMCell(cell._num_units, activation=cell._activation)
+    kernel, recurrent = _split_rows(cell._kernel, cell._depth)
+    return _built_with(keras_cell, cell._depth, [reorder(kernel), reorder(recurrent), bias])
+
+
+def _gru_to_keras(cell):
+    depth, units = cell._depth, cell._num_units
+    gates_x, gates_h = _split_rows(cell._gate_kernel, depth)
+    cand_x, cand_h = _split_rows(cell._candidate_kernel, depth)
+
+    def keras_order(gates, candidate):  # TF1 [r | u] + candidate -> Keras [z | r | h]
+        r, u = tf.split(gates, 2, axis=-1)
+        return tf.concat([u, r, candidate], axis=-1)
+
+    keras_cell = keras.layers.GRUCell(units, activation=cell._activation, reset_after=False)
+    return _built_with(keras_cell, depth, [keras_order(gates_x, cand_x), keras_order(gates_h, cand_h),
+                                           keras_order(cell._gate_bias, cell._candidate_bias)])
+
+
+def _split_rows(kernel, depth):
+    """A TF1 `[D + H, G]` kernel -> (input kernel `[D, G]`, recurrent kernel `[H, G]`)."""
+    return kernel[:depth], kernel[depth:]
+
+
+def _built_with(keras_cell, depth, weights):
+    keras_cell.build((None, depth))
+    for variable, value in zip(keras_cell.weights, weights, strict=True):
+        variable.assign(value)
+    return keras_cell
