@@ -69,12 +69,12 @@ def build_parser():
         help="write nothing; exit 1 if any file would change",
     )
     parser.add_argument(
-        "--only", type=_rule_list, default=(), metavar="RULE,...",
-        help="run only these rules (see --list-rules)",
+        "--only", type=_rule_list, action="extend", default=[], metavar="RULE,...",
+        help="run only these rules (see --list-rules); repeatable",
     )
     parser.add_argument(
-        "--skip", type=_rule_list, default=(), metavar="RULE,...",
-        help="do not run these rules",
+        "--skip", type=_rule_list, action="extend", default=[], metavar="RULE,...",
+        help="do not run these rules; repeatable",
     )
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument(

@@ -89,7 +89,8 @@ def test_only_and_skip(repo):
         "import tensorflow as tf\nimport tf1compat\ncell = tf.contrib.rnn.BasicLSTMCell(8)\n"
         "out = tf1compat.nn.dynamic_rnn(cell, x)\n"
     )
-    assert cli.main(["--skip", "rnn-functions,contrib-rnn", "--check", str(repo)]) == 0
+    assert cli.main(["--skip", "rnn-functions", "--skip", "contrib-rnn", "--check", str(repo)]) == 0
+    assert cli.main(["--skip", "rnn-functions", "--check", str(repo)]) == 1
 
 
 @pytest.mark.parametrize("option", ["--only", "--skip"])
