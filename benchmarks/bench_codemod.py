@@ -204,13 +204,18 @@ def generate_repo(root, files):
     Out of every 25 files: 3 RNN model files (~190 lines, every import spelling), 5 training
     scripts that mention rnn only in flags and comments (~110 lines), 7 input pipelines on
     other `tf.*` APIs (~80 lines) and 10 plain Python utilities (~60 lines).
+
+    Returns:
+        The number of RNN model files.
     """
+    models = 0
     for index in range(files):
         package = os.path.join(root, f"package_{index % 10}")
         os.makedirs(package, exist_ok=True)
         units, kind = 32 + index, index % 25
         if kind < 3:
             text, name = _model_file(index, units), f"model_{index}.py"
+            models += 1
         elif kind < 8:
             text = TRAINING_SCRIPT.format(index=index, units=units)
             text += _repeated(PIPELINE, index, units, 2).partition("\n\n\n")[2]
@@ -221,6 +226,7 @@ def generate_repo(root, files):
             text, name = _repeated(UTILITY, index, units, 4), f"util_{index}.py"
         with open(os.path.join(package, name), "w") as file:
             file.write(text)
+    return models
 
 
 def _timed(command):
@@ -250,7 +256,7 @@ def main():
         sys.exit("tf_upgrade_v2 not found (it ships with the tensorflow wheel)")
     with tempfile.TemporaryDirectory() as work:
         source = os.path.join(work, "repo")
-        generate_repo(source, args.files)
+        models = generate_repo(source, args.files)
         ours, theirs = os.path.join(work, "ours"), os.path.join(work, "theirs")
         shutil.copytree(source, ours)
         shutil.copytree(source, theirs)
@@ -272,8 +278,8 @@ def main():
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True)
     print(
-        f"synthetic TF1 repo: {args.files} files, {lines} lines, {changed} of them use TF1 RNN "
-        "APIs (all migrated)"
+        f"synthetic TF1 repo: {args.files} files, {lines} lines, {models} RNN model files; "
+        f"tf1compat-migrate changed {changed} files"
     )
     print(f"tf1compat-migrate --jobs {args.jobs}: {ours_time:6.2f} s  {args.files / ours_time:8.1f} files/s")
     print(f"tf_upgrade_v2 --intree:     {theirs_time:6.2f} s  {args.files / theirs_time:8.1f} files/s")

@@ -127,9 +127,10 @@ def main(argv=None):
         print(f"tf1compat-migrate: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     mode = "diff" if args.diff else "check" if args.check else "write"
-    progress = reporting.Progress(len(files))
+    progress = None if args.quiet else reporting.Progress(len(files))
     results = migrate_files(files, rules, mode, args.jobs, on_progress=progress)
-    progress.close()
+    if progress is not None:
+        progress.close()
     _print_results(results, skipped, mode, args.quiet)
     if args.report:
         reporting.write_report(args.report, results, mode, [rule.name for rule in rules])
