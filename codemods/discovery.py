@@ -47,20 +47,21 @@ def discover(paths, exclude=()):
         exclude: glob patterns, see `is_excluded`.
 
     Returns:
-        `(files, skipped)`: sorted unique file paths, and the explicitly given paths that
-        were skipped because they are symlinks.
+        `(files, skipped)`: sorted file paths, each file once even when reached through two
+        given paths, and the explicitly given paths that were skipped because they are
+        symlinks.
 
     Raises:
         FileNotFoundError: if a path does not exist.
     """
-    files, skipped = set(), []
+    files, skipped = {}, []
     for root in paths:
         if os.path.islink(root):
             skipped.append(root)
             continue
         if os.path.isfile(root):
             if not is_excluded(root.replace(os.sep, "/"), exclude):
-                files.add(os.path.normpath(root))
+                files.setdefault(os.path.realpath(root), os.path.normpath(root))
             continue
         if not os.path.isdir(root):
             raise FileNotFoundError(f"no such file or directory: {root}")
@@ -81,5 +82,5 @@ def discover(paths, exclude=()):
                     and not os.path.islink(path)
                     and not is_excluded(prefix + name, exclude)
                 ):
-                    files.add(os.path.normpath(path))
-    return sorted(files), skipped
+                    files.setdefault(os.path.realpath(path), os.path.normpath(path))
+    return sorted(files.values()), skipped

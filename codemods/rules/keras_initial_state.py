@@ -177,11 +177,12 @@ class KerasInitialStateTransformer(MigrationTransformer):
     def _zero_state_batch_size(self, call):
         """Returns the batch size of a float32 `zero_state(batch_size, dtype)`, else `None`."""
         names = ("batch_size", "dtype")
-        values = {}
-        for index, arg in enumerate(call.args):
-            key = arg.keyword.value if arg.keyword is not None else names[index % 2]
-            values[key] = arg.value
-        if set(values) != set(names) or len(call.args) != 2 or not self._is_float32(values["dtype"]):
+        values = {
+            arg.keyword.value if arg.keyword is not None else name: arg.value
+            for arg, name in zip(call.args, names)
+            if not arg.star
+        }
+        if len(call.args) != 2 or set(values) != set(names) or not self._is_float32(values["dtype"]):
             self._report_dtype(call)
             return None
         return values["batch_size"]

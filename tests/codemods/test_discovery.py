@@ -72,3 +72,9 @@ def test_is_excluded():
     assert is_excluded("a/b/c_pb2.py", ["*_pb2.py"])
     assert is_excluded("vendor/x.py", ["vendor/"])
     assert not is_excluded("src/vendored.py", ["vendor"])
+
+
+def test_file_reached_twice_is_listed_once(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    files, _ = discover(["pkg", str(tree / "pkg" / "model.py"), "./pkg/model.py"])
+    assert [os.path.basename(f) for f in files] == ["model.py", "model_pb2.py"]
