@@ -298,3 +298,41 @@ def test_idempotent_on_migrated_code(assert_unchanged):
         """,
         ONLY,
     )
+
+
+def test_shadowed_alias_is_left_alone(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        def build(tf):
+            return tf.contrib.rnn.GRUCell(2)  # `tf` is a parameter here
+        cell = tf.contrib.rnn.GRUCell(3)
+        """,
+        """\
+        import tf1compat
+        def build(tf):
+            return tf.contrib.rnn.GRUCell(2)  # `tf` is a parameter here
+        cell = tf1compat.contrib.rnn.GRUCell(3)
+        """,
+        ONLY,
+    )
+
+
+def test_name_bound_two_ways_is_not_guessed(assert_rewrites):
+    assert_rewrites(
+        """\
+        try:
+            from tensorflow.contrib import rnn
+        except ImportError:
+            from mylib import rnn
+        cell = rnn.GRUCell(3)
+        """,
+        """\
+        try:
+            from tf1compat.contrib import rnn
+        except ImportError:
+            from mylib import rnn
+        cell = rnn.GRUCell(3)
+        """,
+        ONLY,
+    )
