@@ -57,6 +57,8 @@ def _runtime_exports(relative_path):
         ("tf1compat/contrib/rnn.py", symbols.CONTRIB_RNN),
         ("tf1compat/nn/rnn_cell.py", symbols.RNN_CELLS),
         ("tf1compat/nn/__init__.py", symbols.RNN_FUNCTIONS | {"rnn_cell"}),
+        ("tf1compat/layers.py", symbols.LAYERS),
+        ("tf1compat/contrib/layers.py", symbols.CONTRIB_LAYERS),
     ],
 )
 def test_every_runtime_name_is_known_to_the_codemod(relative_path, table):
