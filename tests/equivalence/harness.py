@@ -8,14 +8,22 @@ variables' names and shapes, as NumPy, so tests compare them to 1e-5.
 """
 
 import dataclasses
+import types
 import zlib
 
 import numpy as np
 import tensorflow as tf
-from tf_keras.src.layers.rnn import legacy_cells
+from tf_keras.src.layers.rnn import legacy_cell_wrappers, legacy_cells
 
 import tf1compat
 from tf1compat import testing as ref
+
+# TF1's `tf.nn.rnn_cell` namespace, as tf_keras ships it: cells and cell wrappers.
+LEGACY_RNN_CELL = types.SimpleNamespace(
+    **{name: getattr(legacy_cells, name) for name in dir(legacy_cells) if not name.startswith("_")},
+    DropoutWrapper=legacy_cell_wrappers.DropoutWrapper,
+    ResidualWrapper=legacy_cell_wrappers.ResidualWrapper,
+    DeviceWrapper=legacy_cell_wrappers.DeviceWrapper)
 
 TOLERANCE = 1e-5
 BATCH, STEPS, DEPTH = 5, 6, 3
@@ -67,7 +75,7 @@ class CellCase:
     """A cell configuration, built from either module, with its NumPy reference step."""
 
     name: str
-    make: callable            # make(module) -> cell; module is legacy_cells or tf1compat.nn.rnn_cell
+    make: callable            # make(module) -> cell; module: LEGACY_RNN_CELL or tf1compat.nn.rnn_cell
     numpy_step: callable      # numpy_step(weights by name relative to the rnn scope) -> step
     numpy_state: callable     # numpy_state(batch) -> initial NumPy state (zeros)
 
@@ -172,7 +180,7 @@ def run_graph(program, inputs, lengths, oracle):
     `run(nn, x, seq)` returns the results to compare. The oracle gets TF1's
     legacy cells and `tf.compat.v1.nn`; tf1compat its own `rnn_cell` and `nn`.
     """
-    module, nn = ((legacy_cells, tf.compat.v1.nn) if oracle
+    module, nn = ((LEGACY_RNN_CELL, tf.compat.v1.nn) if oracle
                   else (tf1compat.nn.rnn_cell, tf1compat.nn))
     with tf.Graph().as_default():
         x = tf.compat.v1.placeholder(tf.float32, [None, None, inputs.shape[-1]])

@@ -2,14 +2,13 @@
 
 import pytest
 import tensorflow as tf
-from tf_keras.src.layers.rnn import legacy_cells
-
 import tf1compat
+from harness import LEGACY_RNN_CELL
 
 
 def names_of(build, oracle):
     """Variable names and shapes after `build(rnn_cell, nn)` in a fresh graph."""
-    module, nn = ((legacy_cells, tf.compat.v1.nn) if oracle
+    module, nn = ((LEGACY_RNN_CELL, tf.compat.v1.nn) if oracle
                   else (tf1compat.nn.rnn_cell, tf1compat.nn))
     with tf.Graph().as_default():
         build(module, nn)

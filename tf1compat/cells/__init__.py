@@ -5,6 +5,7 @@ from tf1compat.cells.basic_rnn import BasicRNNCell
 from tf1compat.cells.gru import GRUCell
 from tf1compat.cells.lstm import BasicLSTMCell, LSTMCell
 from tf1compat.cells.multi import MultiRNNCell
+from tf1compat.cells.wrappers import DeviceWrapper, DropoutWrapper, ResidualWrapper
 
 __all__ = ["RNNCell", "LSTMStateTuple", "BasicRNNCell", "BasicLSTMCell", "LSTMCell", "GRUCell",
-           "MultiRNNCell"]
+           "MultiRNNCell", "DropoutWrapper", "ResidualWrapper", "DeviceWrapper"]
