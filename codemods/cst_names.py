@@ -3,7 +3,6 @@
 import functools
 
 import libcst as cst
-from libcst.metadata import QualifiedNameProvider
 
 from codemods.symbols import normalize_tensorflow_name
 
@@ -35,19 +34,22 @@ def chain_base(node):
     return node if isinstance(node, cst.Name) else None
 
 
-def resolve(visitor, node):
+def resolve(scopes, node):
     """Returns the one TensorFlow-normalized qualified name of `node`, or `None`.
 
+    Computed on demand like libcst's `QualifiedNameProvider` does for every node:
+    `Scope.get_qualified_names_for`.
+
     Args:
-        visitor: a visitor declaring `QualifiedNameProvider` among its dependencies.
-        node: an expression of the tree it visits.
+        scopes: the module's `ScopeProvider` metadata (`codemods.scopes.resolve_scopes`).
+        node: an expression of that module.
 
     Returns:
         The qualified name with `tensorflow.compat.v1.` folded into `tensorflow.`, or `None`
         when the name is unknown or ambiguous (e.g. bound differently on two branches).
     """
-    names = {
-        normalize_tensorflow_name(q.name)
-        for q in visitor.get_metadata(QualifiedNameProvider, node, ())
-    }
+    scope = scopes.get(node)
+    if scope is None:
+        return None
+    names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node)}
     return names.pop() if len(names) == 1 else None

@@ -5,10 +5,10 @@ import collections
 import dataclasses
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
 
 from codemods.rule import SymbolMoveRule
 from codemods.prescreen import may_need_symbol_moves
+from codemods.scopes import resolve_scopes
 from codemods.symbol_mover import MoveTable, move_symbols
 
 
@@ -101,7 +101,7 @@ def migrate_module(module, rules, drop_unused_imports=True):
     """Runs `rules` on a parsed module.
 
     Transform rules run first, each in its own pass; then all symbol-move rules run together
-    in one pass.
+    in one pass. The scopes are analysed once, and again only after a pass changed the module.
 
     Args:
         module: a `libcst.Module`.
@@ -112,20 +112,21 @@ def migrate_module(module, rules, drop_unused_imports=True):
     Returns:
         `(module, changes, findings)` as in `MigrationResult`.
     """
-    changes, findings = collections.Counter(), []
+    changes, findings, scopes = collections.Counter(), [], None
     for rule in rules:
         if isinstance(rule, SymbolMoveRule):
             continue
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        transformer = rule.transformer_class(rule.name)
-        rewritten = wrapper.visit(transformer)
-        findings.extend(transformer.findings(wrapper))
+        scopes = scopes or resolve_scopes(module)
+        transformer = rule.transformer_class(rule.name, scopes)
+        rewritten = module.visit(transformer)
+        findings.extend(transformer.findings(module))
         if transformer.changes:
-            module = rewritten
+            module, scopes = rewritten, None
             changes.update(transformer.changes)
     move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
     if move_rules:
-        module, moved, move_findings = move_symbols(module, move_rules, drop_unused_imports)
+        scopes = scopes or resolve_scopes(module)
+        module, moved, move_findings = move_symbols(module, scopes, move_rules, drop_unused_imports)
         changes.update(moved)
         findings.extend(move_findings)
     findings.sort(key=lambda finding: finding.line)

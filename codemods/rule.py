@@ -4,7 +4,7 @@ import collections
 import dataclasses
 
 import libcst as cst
-from libcst.metadata import PositionProvider
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,7 +75,8 @@ class TransformRule(Rule):
     """A rule implemented by its own `MigrationTransformer` subclass, run as a separate pass.
 
     Args:
-        transformer_class: called with the rule name, returns a `MigrationTransformer`.
+        transformer_class: called with the rule name and the module's scopes (see
+            `codemods.scopes`), returns a `MigrationTransformer`.
         **kwargs: see `Rule`.
     """
 
@@ -103,15 +104,15 @@ class MigrationTransformer(cst.CSTTransformer):
         """Queues a finding about `node` (a node of the tree being visited)."""
         self._reports.append((rule, node, message))
 
-    def findings(self, wrapper):
+    def findings(self, module):
         """Returns the queued findings with line numbers.
 
         Args:
-            wrapper: the `MetadataWrapper` this transformer visited.
+            module: the `libcst.Module` this transformer visited.
         """
         if not self._reports:
             return []
-        positions = wrapper.resolve(PositionProvider)
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         return [
             Finding(rule, positions[node].start.line, message)
             for rule, node, message in self._reports

@@ -12,10 +12,10 @@ leftmost name is bound by an import, which keeps big files cheap.
 import dataclasses
 
 import libcst as cst
-from libcst.metadata import ImportAssignment, MetadataWrapper, ScopeProvider
+from libcst.metadata import ImportAssignment
 
 from codemods import imports
-from codemods.cst_names import chain_base, dotted_name, dotted_node
+from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
 from codemods.rule import MigrationTransformer
 from codemods.symbols import normalize_tensorflow_name
 
@@ -137,13 +137,13 @@ class SymbolMover(MigrationTransformer):
         table: `MoveTable` of the active rules.
         bindings: the module's `_ImportBindings`.
         blocked: local names of module aliases whose imports must not be swapped.
+        scopes: the module's `ScopeProvider` metadata.
     """
 
-    METADATA_DEPENDENCIES = (ScopeProvider,)
-
-    def __init__(self, table, bindings, blocked):
+    def __init__(self, table, bindings, blocked, scopes):
         super().__init__()
         self._table = table
+        self._scopes = scopes
         self._import_names = bindings.names
         self._blocked = blocked
         self._replacements = {}
@@ -161,11 +161,7 @@ class SymbolMover(MigrationTransformer):
         base = chain_base(node)
         if base is None or base.value not in self._import_names:
             return None
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if scope is None:
-            return None
-        names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node)}
-        return names.pop() if len(names) == 1 else None
+        return resolve(self._scopes, node)
 
     def _swaps(self, local_name, entry):
         return entry.move.rnn_specific and local_name not in self._blocked
@@ -235,7 +231,7 @@ class SymbolMover(MigrationTransformer):
         name = dotted_name(node.func)
         if name is None or name.rpartition(".")[2] not in _RUN_TIME_LOOKUP_NAMES:
             return
-        scope = self.get_metadata(ScopeProvider, node.func, None)
+        scope = self._scopes.get(node.func)
         if scope is None or not {
             q.name for q in scope.get_qualified_names_for(node.func)
         } & RUN_TIME_LOOKUP_CALLS:
@@ -403,11 +399,12 @@ def _unused_imports(bindings, mover):
     return unused
 
 
-def move_symbols(module, rules, drop_unused_imports=True):
+def move_symbols(module, scopes, rules, drop_unused_imports=True):
     """Runs the symbol-move rules on a module.
 
     Args:
         module: a parsed `libcst.Module`.
+        scopes: its `ScopeProvider` metadata (`codemods.scopes.resolve_scopes`).
         rules: active `SymbolMoveRule`s (at least one).
         drop_unused_imports: remove the imports whose references were all rewritten.
 
@@ -416,16 +413,15 @@ def move_symbols(module, rules, drop_unused_imports=True):
         changed), a `Counter` of rewrites per rule and the list of `Finding`s.
     """
     table = MoveTable(rules)
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    bindings = _ImportBindings(wrapper.resolve(ScopeProvider).values(), table)
+    bindings = _ImportBindings(scopes.values(), table)
     blocked = set()
     if bindings.module_aliases:
         collector = _BlockedAliases(bindings.module_aliases)
-        wrapper.module.visit(collector)
+        module.visit(collector)
         blocked = collector.blocked
-    mover = SymbolMover(table, bindings, blocked)
-    rewritten = wrapper.visit(mover)
-    findings = mover.findings(wrapper)
+    mover = SymbolMover(table, bindings, blocked, scopes)
+    rewritten = module.visit(mover)
+    findings = mover.findings(module)
     if not mover.changes:
         return module, mover.changes, findings
     if mover.rewritten_references:

@@ -11,7 +11,6 @@ positional forms are reported. tf1compat cells keep the TF1 signature and are le
 import collections
 
 import libcst as cst
-from libcst.metadata import QualifiedNameProvider, ScopeProvider
 
 from codemods.cst_names import resolve
 from codemods.rule import MigrationTransformer, TransformRule
@@ -62,13 +61,13 @@ class KerasInitialStateTransformer(MigrationTransformer):
 
     Args:
         rule: the rule name to count changes and findings under.
+        scopes: the module's `ScopeProvider` metadata.
     """
 
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
-
-    def __init__(self, rule):
+    def __init__(self, rule, scopes):
         super().__init__()
         self._rule = rule
+        self._scopes = scopes
         self._assigned = None
         self._classes = []
 
@@ -86,14 +85,14 @@ class KerasInitialStateTransformer(MigrationTransformer):
     def _is_keras_cell_constructor(self, value):
         if not isinstance(value, cst.Call):
             return False
-        name = resolve(self, value.func) or ""
+        name = resolve(self._scopes, value.func) or ""
         return name.startswith(KERAS_LAYER_PREFIXES) and (
             name.endswith("Cell") or name.endswith("StackedRNNCells")
         )
 
     def _assigned_values(self, receiver):
         if isinstance(receiver, cst.Name):
-            scope = self.get_metadata(ScopeProvider, receiver, None)
+            scope = self._scopes.get(receiver)
             if scope is None:
                 return []
             assignments = scope[receiver.value]
@@ -118,7 +117,7 @@ class KerasInitialStateTransformer(MigrationTransformer):
     def _is_float32(self, value):
         if isinstance(value, cst.SimpleString):
             return value.evaluated_value == "float32"
-        return resolve(self, value) in FLOAT32_NAMES
+        return resolve(self._scopes, value) in FLOAT32_NAMES
 
     def leave_Call(self, original_node, updated_node):
         func = original_node.func
