@@ -11,6 +11,8 @@ from tf1compat.options import resolve_activation
 from tf1compat.shapes import static_dim
 from tf1compat.tf1_layer import TF1Layer, in_graph_mode
 
+__all__ = ["Dense", "dense", "dropout"]
+
 
 class Dense(TF1Layer):
     """TF1's densely-connected layer: `outputs = activation(inputs . kernel + bias)`.

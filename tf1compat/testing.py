@@ -61,6 +61,27 @@ def lstm_step(x, state, kernel, bias, forget_bias=1.0, w_f_diag=None, w_i_diag=N
     return h, (c, h)
 
 
+def layer_norm(x, gamma, beta, epsilon=1e-12):
+    """contrib's layer norm over the last axis: `gamma * (x - mean) / sqrt(var + eps) + beta`."""
+    mean, variance = x.mean(-1, keepdims=True), x.var(-1, keepdims=True)
+    return gamma * (x - mean) / np.sqrt(variance + epsilon) + beta
+
+
+def layer_norm_lstm_step(x, state, kernel, norms, forget_bias=1.0, activation=np.tanh):
+    """`LayerNormBasicLSTMCell` step (no dropout); `norms` maps gate scope -> (gamma, beta).
+
+    Returns:
+        `(h', (c', h'))`.
+    """
+    c, h = state
+    gates = np.split(np.concatenate([x, h], 1) @ kernel, 4, axis=1)
+    i, j, f, o = (layer_norm(g, *norms[s]) for g, s in
+                  zip(gates, ("input", "transform", "forget", "output")))
+    c = layer_norm(c * sigmoid(f + forget_bias) + sigmoid(i) * activation(j), *norms["state"])
+    h = activation(c) * sigmoid(o)
+    return h, (c, h)
+
+
 def gru_step(x, h, gate_kernel, gate_bias, candidate_kernel, candidate_bias, activation=np.tanh):
     """`GRUCell` step with TF1's gate order r, u; returns `h'` `[N, H]`."""
     r, u = np.split(sigmoid(np.concatenate([x, h], 1) @ gate_kernel + gate_bias), 2, axis=1)

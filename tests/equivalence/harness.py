@@ -25,6 +25,9 @@ LEGACY_RNN_CELL = types.SimpleNamespace(
     ResidualWrapper=legacy_cell_wrappers.ResidualWrapper,
     DeviceWrapper=legacy_cell_wrappers.DeviceWrapper)
 
+# tf1compat's side; tests of contrib-only cells switch it to `tf1compat.contrib.rnn`.
+SHIM_RNN_CELL = tf1compat.nn.rnn_cell
+
 TOLERANCE = 1e-5
 BATCH, STEPS, DEPTH = 5, 6, 3
 LENGTHS = np.array([0, 1, 3, STEPS, STEPS], dtype=np.int32)  # zero, one, mid, full
@@ -173,24 +176,28 @@ def dynamic_rnn_program(case, time_major, scope=None):
     return program
 
 
-def run_graph(program, inputs, lengths, oracle):
+def run_graph(program, inputs, lengths, oracle, static_steps=False, gradients=True):
     """Builds `program` in a fresh graph, feeding inputs of unknown batch and time.
 
-    `program(module)` makes a cell from `module` and returns `(cell, run)`, where
+    `program(module)` makes cells from `module` and returns `(cells, run)` (`cells`
+    a cell or a list of the cells to read variables from), where
     `run(nn, x, seq)` returns the results to compare. The oracle gets TF1's
     legacy cells and `tf.compat.v1.nn`; tf1compat its own `rnn_cell` and `nn`.
+    With `static_steps` the time dimension is known (for the unrolled drivers);
+    without `gradients` only values, names and shapes are compared.
     """
     module, nn = ((LEGACY_RNN_CELL, tf.compat.v1.nn) if oracle
-                  else (tf1compat.nn.rnn_cell, tf1compat.nn))
+                  else (SHIM_RNN_CELL, tf1compat.nn))
     with tf.Graph().as_default():
-        x = tf.compat.v1.placeholder(tf.float32, [None, None, inputs.shape[-1]])
+        steps = inputs.shape[1] if static_steps else None
+        x = tf.compat.v1.placeholder(tf.float32, [None, steps, inputs.shape[-1]])
         seq = tf.compat.v1.placeholder(tf.int32, [None])
         _, run = program(module)
         results = run(nn, x, seq)
         flat = tf.nest.flatten(results)
         variables = tf.compat.v1.global_variables()
         names = [v.op.name for v in variables]
-        grads = tf.gradients(loss_of(flat), [x] + variables)
+        grads = tf.gradients(loss_of(flat), [x] + variables) if gradients else []
         with tf.compat.v1.Session() as session:
             for v in variables:
                 v.load(weight_value(v.op.name, v.shape), session)
@@ -202,14 +209,18 @@ def run_graph(program, inputs, lengths, oracle):
 def run_tf2(program, inputs, lengths, use_function):
     """Runs `program` on tf1compat eagerly or inside `tf.function` (building the cell there)."""
     tf.compat.v1.reset_default_graph()  # fresh TF1 scope names, as in a new program
-    cell, run = program(tf1compat.nn.rnn_cell)
+    cells, run = program(SHIM_RNN_CELL)
+
+    def named_variables():
+        return {name: variable for cell in tf.nest.flatten(cells)
+                for name, variable in cell.tf1_variable_names.items()}
 
     def forward(x, seq):
         with tf.GradientTape() as tape:
             tape.watch(x)
             flat = tf.nest.flatten(run(tf1compat.nn, x, seq))
             loss = loss_of(flat)
-        named = cell.tf1_variable_names
+        named = named_variables()
         grads = tape.gradient(loss, [x] + list(named.values()))
         return flat, dict(zip(["inputs"] + list(named), grads))
 
@@ -217,11 +228,11 @@ def run_tf2(program, inputs, lengths, use_function):
         forward = tf.function(forward)
     x, seq = tf.constant(inputs), tf.constant(lengths)
     forward(x, seq)  # builds the variables
-    for name, variable in cell.tf1_variable_names.items():
+    for name, variable in named_variables().items():
         variable.assign(weight_value(name, variable.shape))
     flat, grads = forward(x, seq)
     return Run(_to_numpy(flat), {k: np.asarray(v) for k, v in grads.items()},
-               {k: tuple(v.shape) for k, v in cell.tf1_variable_names.items()})
+               {k: tuple(v.shape) for k, v in named_variables().items()})
 
 
 def run_numpy(case, inputs, lengths, weights):

@@ -48,18 +48,22 @@ class GRUCell(ProjectedInputsMixin, RNNCell):
     def output_size(self):
         return self._num_units
 
+    # Names of the gate kernel, gate bias, candidate kernel and candidate bias.
+    variable_names = ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias")
+
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
         units = self._num_units
+        gate_kernel, gate_bias, candidate_kernel, candidate_bias = self.variable_names
         self._gate_kernel = self.add_weight(
-            "gates/kernel", shape=[depth + units, 2 * units], initializer=self._kernel_initializer)
+            gate_kernel, shape=[depth + units, 2 * units], initializer=self._kernel_initializer)
         self._gate_bias = self.add_weight(
-            "gates/bias", shape=[2 * units],
+            gate_bias, shape=[2 * units],
             initializer=self._bias_initializer or tf.compat.v1.constant_initializer(1.0))
         self._candidate_kernel = self.add_weight(
-            "candidate/kernel", shape=[depth + units, units], initializer=self._kernel_initializer)
+            candidate_kernel, shape=[depth + units, units], initializer=self._kernel_initializer)
         self._candidate_bias = self.add_weight(
-            "candidate/bias", shape=[units],
+            candidate_bias, shape=[units],
             initializer=self._bias_initializer or tf.compat.v1.zeros_initializer())
         self._depth = depth
 
@@ -81,3 +85,33 @@ class GRUCell(ProjectedInputsMixin, RNNCell):
             return new_h, new_h
 
         return step
+
+
+class GRUBlockCellV2(GRUCell):
+    """contrib's block GRU cell: `GRUCell`'s math and variable names, default name `gru_cell`.
+
+    Args:
+        num_units: int, the number of units (or the deprecated `cell_size`).
+        cell_size: Deprecated alias of `num_units`; give exactly one.
+        reuse, name: As in `RNNCell`.
+
+    Raises:
+        ValueError: both or neither of `num_units` and `cell_size` are given.
+    """
+
+    def __init__(self, num_units=None, cell_size=None, reuse=None, name="gru_cell"):
+        if (cell_size is None) == (num_units is None):
+            raise ValueError("Exactly one of num_units or cell_size must be provided. "
+                             f"Received: num_units={num_units!r}, cell_size={cell_size!r}")
+        super().__init__(num_units if num_units is not None else cell_size, reuse=reuse, name=name)
+
+
+class GRUBlockCell(GRUBlockCellV2):
+    """contrib's original block GRU cell: `GRUBlockCellV2` with its own variable names.
+
+    Its variables are `gru_cell/w_c [D + H, 2H]` (the gate kernel, despite the
+    name), `b_ru [2H]`, `w_ru [D + H, H]` (the candidate kernel) and `b_c [H]`,
+    exactly as contrib created them, so its checkpoints restore.
+    """
+
+    variable_names = ("w_c", "b_ru", "w_ru", "b_c")

@@ -148,3 +148,22 @@ class BasicLSTMCell(LSTMCell):
                  reuse=None, name=None, dtype=None, **kwargs):
         super().__init__(num_units, forget_bias=forget_bias, state_is_tuple=state_is_tuple,
                          activation=activation, reuse=reuse, name=name, dtype=dtype, **kwargs)
+
+
+class LSTMBlockCell(LSTMCell):
+    """contrib's fused LSTM cell: `LSTMCell`'s math and variable names (`lstm_cell/...`).
+
+    Args:
+        num_units: int, the number of units H.
+        forget_bias: float added to the forget gate at run time (default 1.0).
+        cell_clip: Clip the cell state to `[-cell_clip, cell_clip]`; `None` or a
+            value <= 0 means no clipping (contrib's `-1`).
+        use_peephole: Peephole connections (`w_i_diag`, `w_f_diag`, `w_o_diag`).
+        dtype, reuse, name: As in `RNNCell`; the name defaults to `lstm_cell`.
+    """
+
+    def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False,
+                 dtype=None, reuse=None, name="lstm_cell"):
+        super().__init__(num_units, use_peepholes=use_peephole,
+                         cell_clip=cell_clip if cell_clip is not None and cell_clip > 0 else None,
+                         forget_bias=forget_bias, dtype=dtype, reuse=reuse, name=name)

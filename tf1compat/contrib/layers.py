@@ -5,6 +5,8 @@ import tensorflow as tf
 from tf1compat.layers import Dense
 from tf1compat.tf1_layer import in_graph_mode
 
+__all__ = ["fully_connected"]
+
 
 class _FullyConnected(Dense):
     """`Dense` with contrib's variable names: `fully_connected/weights`, `.../biases`."""

@@ -8,17 +8,16 @@ eager-only objects (an eager `TensorArray`, Python state), so it is not traced.
 """
 
 import functools
-import weakref
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
+from tf1compat.cells.adapter import build_cell, check_cell, output_size
 from tf1compat.cells.base import zeros_for_sizes
 from tf1compat.cells.projection import ProjectedInputsMixin
 from tf1compat.nn import validation
+from tf1compat.nn.steps import (DEFAULT_PARALLEL_ITERATIONS, batch_size_of, dim,
+                                initial_state_or_zeros, mask_finished, rows, run_traced)
 from tf1compat.shapes import static_dim
-
-_DEFAULT_PARALLEL_ITERATIONS = 32
 
 
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
@@ -64,26 +63,18 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
     if not time_major:
         flat_inputs = [_swap_batch_time(x) for x in flat_inputs]
     inputs_dtype = flat_inputs[0].dtype
-    batch_size = _batch_size(flat_inputs)
+    batch_size = batch_size_of(flat_inputs, 1)
     with tf.compat.v1.variable_scope(scope or "rnn"):
         if sequence_length is not None:
             sequence_length = validation.check_sequence_length(sequence_length, batch_size)
-        if initial_state is not None:
-            validation.check_state_structure(initial_state, cell)
-            validation.check_state_dtype(initial_state, inputs_dtype)
-            state = initial_state
-        elif dtype is None:
-            raise ValueError("If there is no initial_state, you must give a dtype. "
-                             "Received: initial_state=None, dtype=None")
-        else:
-            validation.check_dtype(dtype, inputs_dtype, "dtype")
-            state = zero_state(cell, batch_size, dtype)
+        state = initial_state_or_zeros(cell, initial_state, dtype, batch_size, inputs_dtype,
+                                       "If there is no initial_state, you must give a dtype.")
         step_shapes = tf.nest.pack_sequence_as(inputs, [x.shape[1:] for x in flat_inputs])
         build_cell(cell, step_shapes, inputs_dtype)
         inputs_tm = tf.nest.pack_sequence_as(inputs, flat_inputs)
-        outputs, final_state = _run_dynamic_rnn_loop(
-            cell, inputs_tm, state, sequence_length,
-            parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
+        outputs, final_state = run_traced(
+            _dynamic_rnn_loop, cell, inputs_tm, state, sequence_length,
+            parallel_iterations=parallel_iterations or DEFAULT_PARALLEL_ITERATIONS,
             swap_memory=swap_memory)
     if not time_major:
         outputs = tf.nest.map_structure(_swap_batch_time, outputs)
@@ -136,32 +127,15 @@ def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=No
         raise TypeError(f"`loop_fn` must be callable. Received: loop_fn={loop_fn!r}")
     with tf.compat.v1.variable_scope(scope or "rnn"):
         return _raw_rnn_loop(cell, loop_fn,
-                             parallel_iterations=parallel_iterations or _DEFAULT_PARALLEL_ITERATIONS,
+                             parallel_iterations=parallel_iterations or DEFAULT_PARALLEL_ITERATIONS,
                              swap_memory=swap_memory)
-
-
-_TRACED_LOOPS = weakref.WeakKeyDictionary()
-
-
-def _run_dynamic_rnn_loop(cell, *args, **options):
-    """Builds the loop in place in graphs; in eager, runs it as a tf.function cached per cell.
-
-    The function is not autograph-converted: TF1 cells are graph-building code.
-    """
-    if not tf.executing_eagerly():
-        return _dynamic_rnn_loop(cell, *args, **options)
-    traced = _TRACED_LOOPS.get(cell)
-    if traced is None:
-        traced = _TRACED_LOOPS[cell] = tf.function(
-            functools.partial(_dynamic_rnn_loop, cell), reduce_retracing=True, autograph=False)
-    return traced(*args, **options)
 
 
 def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations, swap_memory):
     """The time loop of `dynamic_rnn` on time-major `inputs`; returns time-major outputs."""
     flat_inputs = tf.nest.flatten(inputs)
-    time_steps = _dim(flat_inputs[0], 0)
-    batch_size = _batch_size(flat_inputs)
+    time_steps = dim(flat_inputs[0], 0)
+    batch_size = batch_size_of(flat_inputs, 1)
     if isinstance(cell, ProjectedInputsMixin) and len(flat_inputs) == 1:
         # One big input matmul for all steps; each step only does the recurrent half.
         step_inputs, step = [cell.project_inputs(flat_inputs[0])], cell.recurrent_step()
@@ -192,10 +166,8 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
         flat_output = tf.nest.flatten(output)
         new_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(new_state))
         if sequence_length is not None:
-            finished = time >= sequence_length
-            flat_output = [tf.where(_rows(finished, o), tf.zeros_like(o), o) for o in flat_output]
-            new_state = tf.nest.map_structure(
-                lambda old, new: tf.where(_rows(finished, new), old, new), state, new_state)
+            flat_output, new_state = mask_finished(
+                time >= sequence_length, flat_output, state, new_state)
         output_tas = [ta.write(time, o) for ta, o in zip(output_tas, flat_output)]
         return time + 1, new_state, output_tas
 
@@ -223,7 +195,7 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
     validation.check_state_structure(initial_state, cell, "the initial state returned by loop_fn")
     state = tf.nest.map_structure(tf.convert_to_tensor, initial_state)
     flat_state = tf.nest.flatten(state)
-    batch_size = _dim(flat_input[0], 0)
+    batch_size = dim(flat_input[0], 0)
     build_cell(cell, tf.nest.map_structure(lambda x: x.shape, next_input), flat_input[0].dtype)
 
     if emit_structure is not None:
@@ -244,7 +216,7 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
     def copy_through(finished, current, candidate):
         if isinstance(current, tf.TensorArray) or current.shape.rank == 0:
             return candidate
-        return tf.where(_rows(finished, candidate), current, candidate)
+        return tf.where(rows(finished, candidate), current, candidate)
 
     def body(time, finished, current_input, emit_tas, state, loop_state):
         output, cell_state = cell(current_input, state)
@@ -296,26 +268,8 @@ def _check_emit(emit, zero):
     return emit
 
 
-def _rows(finished, like):
-    """`finished` ([batch] bool) reshaped to broadcast over the rows of `like`."""
-    return tf.reshape(finished, [-1] + [1] * (like.shape.rank - 1))
-
-
 def _swap_batch_time(x):
     return tf.transpose(x, [1, 0] + list(range(2, x.shape.rank)))
-
-
-def _dim(x, axis):
-    size = static_dim(x.shape, axis)
-    return size if size is not None else tf.shape(x)[axis]
-
-
-def _batch_size(time_major_inputs):
-    """The batch size of time-major inputs: a Python int if static, else a scalar tensor."""
-    for x in time_major_inputs:
-        if static_dim(x.shape, 1) is not None:
-            return static_dim(x.shape, 1)
-    return tf.shape(time_major_inputs[0])[1]
 
 
 def _pad_time(outputs, time_steps):
