@@ -2,6 +2,7 @@
 
 Each file is read once in the parent for the text prefilter; only files that may need a
 rule are sent to the workers, which re-read, migrate and (in write mode) write them back.
+Workers take one file at a time, largest first, so that they finish together.
 """
 
 import codecs
@@ -19,7 +20,6 @@ from codemods.source_file import decode_python, write_atomically
 MODES = ("write", "diff", "check")
 # Below this many candidate files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 24
-CHUNKS_PER_WORKER = 4
 
 
 @dataclasses.dataclass
@@ -106,10 +106,6 @@ def migrate_file(path, rule_names, mode):
         return FileResult(path, "failed", error=f"{type(error).__name__}: {error.strerror}")
 
 
-def _migrate_chunk(paths, rule_names, mode):
-    return [migrate_file(path, rule_names, mode) for path in paths]
-
-
 def _pool_context():
     # Forked workers inherit the already imported libcst instead of importing it again.
     if sys.platform == "linux":
@@ -133,7 +129,7 @@ def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}. Received: mode={mode!r}")
     rule_names = tuple(rule.name for rule in rules)
-    results, candidates = {}, []
+    results, sizes = {}, {}
     for path in paths:
         try:
             data = _read(path)
@@ -141,19 +137,18 @@ def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
             results[path] = FileResult(path, "failed", error=f"{type(error).__name__}: {error.strerror}")
             continue
         if any(rule.may_apply(data) for rule in rules):
-            candidates.append(path)
+            sizes[path] = len(data)
         else:
             results[path] = FileResult(path, "unchanged")
+    candidates = sorted(sizes, key=sizes.get, reverse=True)
     progress = on_progress or (lambda done: None)
     progress(len(results))
     if jobs > 1 and len(candidates) >= PARALLEL_THRESHOLD:
-        size = max(1, len(candidates) // (jobs * CHUNKS_PER_WORKER))
-        chunks = [candidates[i : i + size] for i in range(0, len(candidates), size)]
         with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
-            futures = [pool.submit(_migrate_chunk, chunk, rule_names, mode) for chunk in chunks]
+            futures = [pool.submit(migrate_file, path, rule_names, mode) for path in candidates]
             for future in concurrent.futures.as_completed(futures):
-                for result in future.result():
-                    results[result.path] = result
+                result = future.result()
+                results[result.path] = result
                 progress(len(results))
     else:
         for path in candidates:
