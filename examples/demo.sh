@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The main job on the bundled legacy project: migrate a copy of examples/legacy_project
+# (TF 1.x code that cannot run on TensorFlow 2.16+) and train it on current TensorFlow.
+# Sets up .venv on first use. Usage: bash examples/demo.sh [WORK_DIR]
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+if [ ! -x .venv/bin/tf1compat-migrate ]; then
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --upgrade pip
+    .venv/bin/pip install --quiet -e .
+fi
+export TF_CPP_MIN_LOG_LEVEL=2
+work="${1:-$(mktemp -d)}"
+rm -rf "$work/project" "$work/migrated"
+cp -r examples/legacy_project "$work/project"
+
+echo "== 1. The legacy project fails on TensorFlow $(.venv/bin/python -c 'import tensorflow as tf; print(tf.__version__)')"
+(cd "$work/project" && "$repo/.venv/bin/python" train.py --steps 1 2>&1 | tail -1) || true
+
+echo "== 2. tf1compat-migrate: RNN code -> tf1compat (diff, then in place)"
+.venv/bin/tf1compat-migrate --diff "$work/project" || true
+.venv/bin/tf1compat-migrate "$work/project"
+
+echo "== 3. tf_upgrade_v2: the rest of the TF1 API -> tf.compat.v1"
+.venv/bin/tf_upgrade_v2 --intree "$work/project" --outtree "$work/migrated" --reportfile "$work/tf_upgrade_v2_report.txt" > /dev/null
+echo "report: $work/tf_upgrade_v2_report.txt"
+
+echo "== 4. The migrated project trains on TensorFlow 2.16+ / Keras 3, without tf_keras"
+cd "$work/migrated"
+"$repo/.venv/bin/python" train.py --steps 150 --checkpoint "$work/ckpt/model.ckpt"
+echo "== 5. ...and restores its checkpoint"
+"$repo/.venv/bin/python" train.py --restore "$work/ckpt/model.ckpt"
