@@ -79,25 +79,28 @@ def _parse_cst(code):
 
 
 def active_rules(code, rules):
-    """Returns the rules that may change or report something in `code`.
+    """Finds the rules that may change or report something in `code`.
 
     First the text markers of each rule; then, for the symbol-move rules, the `ast`-based
     prescreen (which also checks the syntax of every file that got that far).
+
+    Returns:
+        `(rules, tree)`: the active rules and, if there are any, `code` parsed by `ast`.
 
     Raises:
         UnparseableSourceError: if `code` passes the text markers and is not valid Python 3.
     """
     active = [rule for rule in rules if rule.may_apply(code)]
     if not active:
-        return active
+        return active, None
     tree = check_syntax(code)
     move_rules = [rule for rule in active if isinstance(rule, SymbolMoveRule)]
     if move_rules and not may_need_symbol_moves(tree, MoveTable(move_rules)):
         active = [rule for rule in active if rule not in move_rules]
-    return active
+    return active, tree
 
 
-def migrate_module(module, rules, drop_unused_imports=True):
+def migrate_module(module, tree, rules, drop_unused_imports=True):
     """Runs `rules` on a parsed module.
 
     Transform rules run first, each in its own pass; then all symbol-move rules run together
@@ -105,6 +108,7 @@ def migrate_module(module, rules, drop_unused_imports=True):
 
     Args:
         module: a `libcst.Module`.
+        tree: its source parsed by `ast.parse`.
         rules: the rules that may apply to it.
         drop_unused_imports: remove imports whose uses were all rewritten. Turned off when
             code the module cannot see (a notebook cell that is not Python) may use them.
@@ -121,12 +125,15 @@ def migrate_module(module, rules, drop_unused_imports=True):
         rewritten = module.visit(transformer)
         findings.extend(transformer.findings(module))
         if transformer.changes:
-            module, scopes = rewritten, None
+            module, tree, scopes = rewritten, None, None
             changes.update(transformer.changes)
     move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
     if move_rules:
+        tree = tree or check_syntax(module.code)
         scopes = scopes or resolve_scopes(module)
-        module, moved, move_findings = move_symbols(module, scopes, move_rules, drop_unused_imports)
+        module, moved, move_findings = move_symbols(
+            module, tree, scopes, move_rules, drop_unused_imports
+        )
         changes.update(moved)
         findings.extend(move_findings)
     findings.sort(key=lambda finding: finding.line)
@@ -147,8 +154,8 @@ def migrate_code(code, rules):
     Raises:
         UnparseableSourceError: if `code` needs parsing and is not valid Python 3.
     """
-    active = active_rules(code, rules)
+    active, tree = active_rules(code, rules)
     if not active:
         return MigrationResult(code, collections.Counter(), [])
-    module, changes, findings = migrate_module(_parse_cst(code), active)
+    module, changes, findings = migrate_module(_parse_cst(code), tree, active)
     return MigrationResult(module.code if changes else code, changes, findings)

@@ -171,11 +171,11 @@ def migrate_notebook(text, rules):
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UnparseableSourceError(f"not a notebook: {error}") from None
     joined, starts = cells.joined()
-    active = active_rules(joined, rules)
+    active, tree = active_rules(joined, rules)
     if not active:
         return text, collections.Counter(), []
     module, changes, findings = migrate_module(
-        parse(joined), active, drop_unused_imports=not cells.skipped
+        parse(joined), tree, active, drop_unused_imports=not cells.skipped
     )
     findings = [cells.locate(finding, starts) for finding in findings]
     if changes or findings:

@@ -1,5 +1,7 @@
 """Tests of the `contrib-rnn` rule."""
 
+import pytest
+
 ONLY = ("contrib-rnn",)
 
 
@@ -218,6 +220,18 @@ def test_module_alias_with_unsupported_use_keeps_import(assert_rewrites):
         """,
         ONLY,
     )
+    assert [f.line for f in result.findings] == [2]
+
+
+@pytest.mark.parametrize(
+    "use",
+    ["@rnn.NASCell\ndef f():\n    pass", "s = f'{rnn.NASCell}'", "c = (rnn).NASCell"],
+    ids=["decorator", "f-string", "parenthesized"],
+)
+def test_unsupported_use_anywhere_keeps_module_alias_import(migrate, use):
+    result = migrate(f"from tensorflow.contrib import rnn\n{use}\nb = rnn.GRUCell(3)\n", ONLY)
+    assert result.code.startswith("from tensorflow.contrib import rnn\nimport tf1compat\n")
+    assert result.code.endswith("b = tf1compat.contrib.rnn.GRUCell(3)\n")
     assert [f.line for f in result.findings] == [2]
 
 
