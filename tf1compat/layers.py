@@ -9,7 +9,7 @@ import tensorflow as tf
 
 from tf1compat.options import resolve_activation
 from tf1compat.shapes import static_dim
-from tf1compat.tf1_layer import TF1Layer, in_graph_mode
+from tf1compat.tf1_layer import TF1Layer, require_graph_mode
 
 __all__ = ["Dense", "dense", "dropout"]
 
@@ -89,12 +89,7 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
             per call would create fresh variables every call: create one
             `tf1compat.layers.Dense(units)` and call it instead.
     """
-    if not in_graph_mode():
-        raise RuntimeError(
-            "tf1compat.layers.dense creates new variables at every call, which only works in a "
-            "TF1 graph. In eager mode or tf.function, create the layer once, "
-            f"`layer = tf1compat.layers.Dense({units!r})`, and call `layer(inputs)`. "
-            f"Received: inputs={getattr(inputs, 'shape', inputs)}, units={units!r}")
+    require_graph_mode("tf1compat.layers.dense", f"tf1compat.layers.Dense({units!r})", inputs)
     layer = Dense(units, activation=activation, use_bias=use_bias,
                   kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
                   kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,

@@ -29,3 +29,16 @@ def input_depth(inputs_shape):
             "The input depth (last dimension of inputs) must be known statically. "
             f"Received: inputs.shape={shape}")
     return depth
+
+
+def reject_unsupported(advice, **options):
+    """Raises `NotImplementedError` naming any of `options` that is not `None`.
+
+    Args:
+        advice: What to do instead, appended to the message.
+        **options: TF1 arguments tf1compat does not support, by name.
+    """
+    for option, value in options.items():
+        if value is not None:
+            raise NotImplementedError(f"`{option}` is not supported by tf1compat. "
+                                      f"Received: {option}={value!r}. {advice}")

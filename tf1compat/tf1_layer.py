@@ -25,6 +25,19 @@ def in_graph_mode():
     return not tf.compat.v1.executing_eagerly_outside_functions()
 
 
+def require_graph_mode(function_name, replacement, inputs):
+    """Raises `RuntimeError` outside a TF1 graph, for functional layers that create variables.
+
+    A functional TF1 layer creates a fresh layer (and fresh variables) per call, which
+    only makes sense when a graph is built once.
+    """
+    if not in_graph_mode():
+        raise RuntimeError(
+            f"{function_name} creates new variables at every call, which only works in a TF1 "
+            f"graph. In eager mode or tf.function, create the layer once, `layer = {replacement}`, "
+            f"and call `layer(inputs)`. Received: inputs={getattr(inputs, 'shape', inputs)}")
+
+
 def tf1_snake_case(class_name):
     """The TF1 default scope name of a layer class (`BasicLSTMCell` -> `basic_lstm_cell`)."""
     words = re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", class_name)

@@ -80,6 +80,18 @@ class RNNCell(TF1Layer):
         return zeros_for_sizes(self.state_size, batch_size, dtype)
 
 
+class UnitsCell(RNNCell):
+    """A cell whose state and output are one `[batch, num_units]` tensor (RNN, GRU)."""
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+
 def zeros_for_sizes(sizes, batch_size, dtype):
     """Zero tensors of shape `[batch_size, *size]` for each size in a nested structure."""
 

@@ -2,12 +2,12 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.base import RNNCell
+from tf1compat.cells.base import UnitsCell
 from tf1compat.options import input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
-class BasicRNNCell(ProjectedInputsMixin, RNNCell):
+class BasicRNNCell(ProjectedInputsMixin, UnitsCell):
     """The most basic RNN cell: `h' = activation(W . [x, h] + b)`, output = new state.
 
     Variables: `basic_rnn_cell/kernel [D + H, H]`, `basic_rnn_cell/bias [H]`.
@@ -29,14 +29,6 @@ class BasicRNNCell(ProjectedInputsMixin, RNNCell):
         super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
         self._num_units = num_units
         self._activation = resolve_activation(activation)
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)

@@ -2,12 +2,12 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.base import RNNCell
+from tf1compat.cells.base import UnitsCell
 from tf1compat.options import input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
-class GRUCell(ProjectedInputsMixin, RNNCell):
+class GRUCell(ProjectedInputsMixin, UnitsCell):
     """The TF1 GRU cell (Cho et al., 2014), output = new state.
 
     Math: `r, u = sigmoid(W_g . [x, h] + b_g)`, `c = act(W_c . [x, r * h] + b_c)`,
@@ -39,14 +39,6 @@ class GRUCell(ProjectedInputsMixin, RNNCell):
         self._activation = resolve_activation(activation)
         self._kernel_initializer = kernel_initializer
         self._bias_initializer = bias_initializer
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     # Names of the gate kernel, gate bias, candidate kernel and candidate bias.
     variable_names = ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias")

@@ -3,7 +3,7 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import LSTMStateTuple, RNNCell
-from tf1compat.options import input_depth, resolve_activation
+from tf1compat.options import input_depth, reject_unsupported, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
@@ -47,13 +47,10 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
                  forget_bias=1.0, state_is_tuple=True, activation=None, reuse=None,
                  name=None, dtype=None, **kwargs):
         super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
-        for option, value in (("num_unit_shards", num_unit_shards),
-                              ("num_proj_shards", num_proj_shards)):
-            if value is not None:
-                raise NotImplementedError(
-                    f"`{option}` (partitioned LSTM variables, deprecated in TF1) is not supported "
-                    f"by tf1compat. Received: {option}={value!r}. Remove it; to load a checkpoint "
-                    "with partitioned variables, concatenate the partitions first.")
+        reject_unsupported(
+            "Partitioned LSTM variables were deprecated in TF1: remove it; to load a checkpoint "
+            "with partitioned variables, concatenate the partitions first.",
+            num_unit_shards=num_unit_shards, num_proj_shards=num_proj_shards)
         self._num_units = num_units
         self._use_peepholes = use_peepholes
         self._cell_clip = cell_clip

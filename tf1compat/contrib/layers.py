@@ -3,7 +3,8 @@
 import tensorflow as tf
 
 from tf1compat.layers import Dense
-from tf1compat.tf1_layer import in_graph_mode
+from tf1compat.options import reject_unsupported
+from tf1compat.tf1_layer import require_graph_mode
 
 __all__ = ["fully_connected"]
 
@@ -48,19 +49,11 @@ def fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn
         NotImplementedError: for `variables_collections` / `outputs_collections`.
         RuntimeError: in eager mode or `tf.function` (use `tf1compat.layers.Dense`).
     """
-    for option, value in (("variables_collections", variables_collections),
-                          ("outputs_collections", outputs_collections)):
-        if value is not None:
-            raise NotImplementedError(
-                f"fully_connected: `{option}` is not supported by tf1compat. Received: "
-                f"{option}={value!r}. Add the tensors to collections with "
-                "tf.compat.v1.add_to_collection instead.")
-    if not in_graph_mode():
-        raise RuntimeError(
-            "tf1compat.contrib.layers.fully_connected creates new variables at every call, which "
-            "only works in a TF1 graph. In eager mode or tf.function, create "
-            f"`tf1compat.layers.Dense({num_outputs!r}, activation=...)` once and call it. "
-            f"Received: inputs={getattr(inputs, 'shape', inputs)}")
+    reject_unsupported("Add the tensors to collections with tf.compat.v1.add_to_collection.",
+                       variables_collections=variables_collections,
+                       outputs_collections=outputs_collections)
+    require_graph_mode("tf1compat.contrib.layers.fully_connected",
+                       f"tf1compat.layers.Dense({num_outputs!r}, activation=...)", inputs)
     layer = _FullyConnected(
         num_outputs, activation=None,
         use_bias=normalizer_fn is None and biases_initializer is not None,
