@@ -1,16 +1,22 @@
 """Benchmark: `tf1compat-migrate` against `tf_upgrade_v2 --intree` on one synthetic TF1 repo.
 
 Generates a ~300-file TensorFlow 1 repository (RNN models in every import spelling, input
-pipelines and training scripts using other `tf.*` APIs, plain Python utilities), copies it
-twice, migrates one copy with each tool in place, and prints wall time, files/s and the ratio.
+pipelines and training scripts using other `tf.*` APIs, plain Python utilities) and migrates
+fresh copies of it in place with each tool, alternating between the tools `--repeat` times.
+Prints the repository's composition, then per tool the median wall time (whole command, start-up
+included), files/s and CPU time (user + sys of the tool and its worker processes), and the
+ratio of the medians. CPU times show whether other load on the machine distorted a run.
 
 Usage:
-    python benchmarks/bench_codemod.py [--files 300] [--jobs N] [--keep DIR]
+    python benchmarks/bench_codemod.py [--files 300] [--jobs N] [--repeat 3] [--keep DIR]
 """
 
 import argparse
+import collections
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -201,41 +207,48 @@ def _repeated(template, index, units, copies):
 def generate_repo(root, files):
     """Writes `files` Python files under `root`, shaped like a TF1 RNN project.
 
-    Out of every 25 files: 3 RNN model files (~190 lines, every import spelling), 5 training
-    scripts that mention rnn only in flags and comments (~110 lines), 7 input pipelines on
+    Out of every 25 files: 3 RNN model files (~170 lines, every import spelling), 5 training
+    scripts that mention rnn only in flags and comments (~80 lines), 7 input pipelines on
     other `tf.*` APIs (~80 lines) and 10 plain Python utilities (~60 lines).
 
     Returns:
-        The number of RNN model files.
+        `{kind: [files, lines]}`, kinds in the order above.
     """
-    models = 0
+    composition = collections.defaultdict(lambda: [0, 0])
     for index in range(files):
         package = os.path.join(root, f"package_{index % 10}")
         os.makedirs(package, exist_ok=True)
         units, kind = 32 + index, index % 25
         if kind < 3:
-            text, name = _model_file(index, units), f"model_{index}.py"
-            models += 1
+            text, name, kind = _model_file(index, units), f"model_{index}.py", "RNN model files"
         elif kind < 8:
             text = TRAINING_SCRIPT.format(index=index, units=units)
             text += _repeated(PIPELINE, index, units, 2).partition("\n\n\n")[2]
-            name = f"train_{index}.py"
+            name, kind = f"train_{index}.py", "training scripts mentioning rnn"
         elif kind < 15:
             text, name = _repeated(PIPELINE, index, units, 3), f"input_{index}.py"
+            kind = "input pipelines"
         else:
             text, name = _repeated(UTILITY, index, units, 4), f"util_{index}.py"
+            kind = "plain Python utilities"
         with open(os.path.join(package, name), "w") as file:
             file.write(text)
-    return models
+        composition[kind][0] += 1
+        composition[kind][1] += text.count("\n")
+    return composition
 
 
 def _timed(command):
+    """Runs `command`; returns `(wall seconds, CPU seconds of it and its children)`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if completed.returncode not in (0, 1):
         sys.exit(f"{command[0]} failed ({completed.returncode}):\n{completed.stderr[-2000:]}")
-    return elapsed, completed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
 def _tool(name):
@@ -243,10 +256,19 @@ def _tool(name):
     return local if os.path.exists(local) else shutil.which(name)
 
 
+def _changed_files(tree, source):
+    return sum(
+        open(os.path.join(d, f)).read() != open(os.path.join(source, os.path.relpath(d, tree), f)).read()
+        for d, _, fs in os.walk(tree)
+        for f in fs
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool (median reported)")
     parser.add_argument("--keep", help="also leave the generated trees in this directory")
     args = parser.parse_args()
     migrate = _tool("tf1compat-migrate")
@@ -256,34 +278,45 @@ def main():
         sys.exit("tf_upgrade_v2 not found (it ships with the tensorflow wheel)")
     with tempfile.TemporaryDirectory() as work:
         source = os.path.join(work, "repo")
-        models = generate_repo(source, args.files)
+        composition = generate_repo(source, args.files)
         ours, theirs = os.path.join(work, "ours"), os.path.join(work, "theirs")
-        shutil.copytree(source, ours)
-        shutil.copytree(source, theirs)
-        ours_time, ours_run = _timed(
-            [*migrate_command, "--quiet", "--jobs", str(args.jobs),
-             "--report", os.path.join(work, "report.json"), ours]
-        )
-        theirs_time, _ = _timed(
-            [upgrade, "--intree", theirs, "--inplace", "--reportfile", os.path.join(work, "upgrade.txt")]
-        )
-        changed = sum(
-            open(os.path.join(d, f)).read() != open(os.path.join(source, os.path.relpath(d, ours), f)).read()
-            for d, _, fs in os.walk(ours)
-            for f in fs
-        )
-        lines = sum(
-            len(open(os.path.join(d, f)).readlines()) for d, _, fs in os.walk(source) for f in fs
-        )
+        commands = {
+            f"tf1compat-migrate --jobs {args.jobs}": (
+                ours,
+                [*migrate_command, "--quiet", "--jobs", str(args.jobs),
+                 "--report", os.path.join(work, "report.json"), ours],
+            ),
+            "tf_upgrade_v2 --intree": (
+                theirs,
+                [upgrade, "--intree", theirs, "--inplace",
+                 "--reportfile", os.path.join(work, "upgrade.txt")],
+            ),
+        }
+        runs = collections.defaultdict(list)
+        for _ in range(args.repeat):
+            for name, (tree, command) in commands.items():
+                shutil.rmtree(tree, ignore_errors=True)
+                shutil.copytree(source, tree)
+                runs[name].append(_timed(command))
+        changed = _changed_files(ours, source)
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True)
-    print(
-        f"synthetic TF1 repo: {args.files} files, {lines} lines, {models} RNN model files; "
-        f"tf1compat-migrate changed {changed} files"
-    )
-    print(f"tf1compat-migrate --jobs {args.jobs}: {ours_time:6.2f} s  {args.files / ours_time:8.1f} files/s")
-    print(f"tf_upgrade_v2 --intree:     {theirs_time:6.2f} s  {args.files / theirs_time:8.1f} files/s")
-    print(f"speed-up: {theirs_time / ours_time:.1f}x")
+    lines = sum(kind_lines for _, kind_lines in composition.values())
+    print(f"synthetic TF1 repo: {args.files} files, {lines} lines:")
+    for kind, (kind_files, kind_lines) in composition.items():
+        print(f"  {kind_files:4d} {kind} ({kind_lines} lines, {kind_lines / lines:.0%})")
+    print(f"tf1compat-migrate changed {changed} files")
+    print(f"median of {args.repeat} runs; wall time of the whole command, start-up included:")
+    walls = {}
+    for name, measured in runs.items():
+        walls[name] = statistics.median(wall for wall, _ in measured)
+        cpu = statistics.median(cpu for _, cpu in measured)
+        print(
+            f"  {name:26s} {walls[name]:6.2f} s  {args.files / walls[name]:7.1f} files/s"
+            f"  (CPU {cpu:5.2f} s)"
+        )
+    ours_wall, theirs_wall = walls.values()
+    print(f"speed-up: {theirs_wall / ours_wall:.1f}x")
 
 
 if __name__ == "__main__":
