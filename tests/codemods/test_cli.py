@@ -1,10 +1,11 @@
 """End-to-end tests of `tf1compat-migrate` through `codemods.cli.main`, in process."""
 
 import json
+import pathlib
 
 import pytest
 
-from codemods import cli, registry
+from codemods import cli, registry, runner
 
 MODEL = "import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(8)\nout = tf.nn.dynamic_rnn(cell, x)\n"
 MIGRATED = (
@@ -122,6 +123,17 @@ def test_parallel_run_matches_sequential(tmp_path):
         (tmp_path / f"m{i}.py").write_text(MODEL)
     assert cli.main(["--jobs", "2", "--quiet", str(tmp_path)]) == 0
     assert all((tmp_path / f"m{i}.py").read_text() == MIGRATED for i in range(30))
+
+
+def test_parallel_results_come_back_in_path_order(tmp_path):
+    # Workers take the largest files first; results must still follow the given paths.
+    paths = []
+    for i in range(30):
+        paths.append(str(tmp_path / f"m{i:02d}.py"))
+        pathlib.Path(paths[-1]).write_text(MODEL + "# padding\n" * i)
+    results = runner.migrate_files(paths, registry.RULES, "check", jobs=2)
+    assert [result.path for result in results] == paths
+    assert {result.status for result in results} == {"changed"}
 
 
 def test_notebook_through_cli(tmp_path):
