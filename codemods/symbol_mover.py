@@ -136,7 +136,7 @@ def _blocked_aliases(tree, module_aliases):
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             uses.add((node.value.id, node.attr))
-        elif isinstance(node, ast.Import):  # libcst spells dotted import names as attributes.
+        elif isinstance(node, ast.Import):  # `import rnn.cell` spells `rnn.cell` too.
             uses.update(_first_attribute(alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             uses.add(_first_attribute(node.module))
