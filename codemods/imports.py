@@ -31,7 +31,7 @@ def _imported_modules(node):
             yield from _imported_modules(child)
 
 
-def _is_leading_statement(statement, index):
+def is_leading_statement(statement, index):
     """Docstring, `from __future__` or import lines: the block new imports go after."""
     if not isinstance(statement, cst.SimpleStatementLine):
         return False
@@ -50,7 +50,7 @@ def _insertion_index(body):
     if anchor is not None:
         return anchor
     index = 0
-    while index < len(body) and _is_leading_statement(body[index], index):
+    while index < len(body) and is_leading_statement(body[index], index):
         index += 1
     return index
 

@@ -3,6 +3,7 @@
 from codemods.rules import (
     contrib_layers,
     contrib_rnn,
+    graph_mode,
     keras_initial_state,
     rnn_cell,
     rnn_functions,
@@ -10,6 +11,7 @@ from codemods.rules import (
 )
 
 RULES = (
+    graph_mode.RULE,
     keras_initial_state.RULE,
     contrib_rnn.RULE,
     rnn_cell.RULE,
