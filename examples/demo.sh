@@ -11,11 +11,15 @@ if [ ! -x .venv/bin/tf1compat-migrate ]; then
     .venv/bin/pip install --quiet -e .
 fi
 export TF_CPP_MIN_LOG_LEVEL=2
+quiet() {  # TensorFlow's start-up log lines are noise here
+    "$@" 2>&1 | grep -v -E '^(WARNING: All log messages|[IEW]0000 |WARNING:tensorflow|Instructions for updating|non-resource variables)'
+}
 work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
 rm -rf "$work/project" "$work/migrated"
 cp -r examples/legacy_project "$work/project"
 
-echo "== 1. The legacy project fails on TensorFlow $(.venv/bin/python -c 'import tensorflow as tf; print(tf.__version__)')"
+echo "== 1. The legacy project fails on TensorFlow $(quiet .venv/bin/python -c "import tensorflow as tf; print(tf.__version__)")"
 (cd "$work/project" && "$repo/.venv/bin/python" train.py --steps 1 2>&1 | tail -1) || true
 
 echo "== 2. tf1compat-migrate: RNN code -> tf1compat (diff, then in place)"
@@ -23,11 +27,11 @@ echo "== 2. tf1compat-migrate: RNN code -> tf1compat (diff, then in place)"
 .venv/bin/tf1compat-migrate "$work/project"
 
 echo "== 3. tf_upgrade_v2: the rest of the TF1 API -> tf.compat.v1"
-.venv/bin/tf_upgrade_v2 --intree "$work/project" --outtree "$work/migrated" --reportfile "$work/tf_upgrade_v2_report.txt" > /dev/null
+quiet .venv/bin/tf_upgrade_v2 --intree "$work/project" --outtree "$work/migrated" --reportfile "$work/tf_upgrade_v2_report.txt" > /dev/null
 echo "report: $work/tf_upgrade_v2_report.txt"
 
 echo "== 4. The migrated project trains on TensorFlow 2.16+ / Keras 3, without tf_keras"
 cd "$work/migrated"
-"$repo/.venv/bin/python" train.py --steps 150 --checkpoint "$work/ckpt/model.ckpt"
+quiet "$repo/.venv/bin/python" train.py --steps 150 --checkpoint "$work/ckpt/model.ckpt"
 echo "== 5. ...and restores its checkpoint"
-"$repo/.venv/bin/python" train.py --restore "$work/ckpt/model.ckpt"
+quiet "$repo/.venv/bin/python" train.py --restore "$work/ckpt/model.ckpt"
