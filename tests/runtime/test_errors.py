@@ -138,3 +138,4 @@ def test_restore_tf1_variables_errors(tmp_path):
     tf1compat.nn.dynamic_rnn(cell, X, dtype=tf.float32)
     with pytest.raises(ValueError, match=r"'rnn/gru_cell/gates/kernel' is not in checkpoint"):
         tf1compat.checkpoints.restore_tf1_variables(cell, path)
+
