@@ -11,12 +11,12 @@ import functools
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell, output_size
+from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
 from tf1compat.cells.base import zeros_for_sizes
 from tf1compat.cells.projection import ProjectedInputsMixin
 from tf1compat.nn import validation
-from tf1compat.nn.steps import (DEFAULT_PARALLEL_ITERATIONS, batch_size_of, dim,
-                                initial_state_or_zeros, mask_finished, rows, run_traced)
+from tf1compat.nn.steps import (DEFAULT_PARALLEL_ITERATIONS, batch_size_of, check_initial_state,
+                                dim, mask_finished, rows, run_traced)
 from tf1compat.shapes import static_dim
 
 
@@ -60,25 +60,22 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
     """
     check_cell(cell)
     flat_inputs = validation.check_sequence_inputs(inputs, time_major)
-    if not time_major:
-        flat_inputs = [_swap_batch_time(x) for x in flat_inputs]
     inputs_dtype = flat_inputs[0].dtype
-    batch_size = batch_size_of(flat_inputs, 1)
+    batch_axis = 1 if time_major else 0
     with tf.compat.v1.variable_scope(scope or "rnn"):
         if sequence_length is not None:
-            sequence_length = validation.check_sequence_length(sequence_length, batch_size)
-        state = initial_state_or_zeros(cell, initial_state, dtype, batch_size, inputs_dtype,
-                                       "If there is no initial_state, you must give a dtype.")
-        step_shapes = tf.nest.pack_sequence_as(inputs, [x.shape[1:] for x in flat_inputs])
-        build_cell(cell, step_shapes, inputs_dtype)
-        inputs_tm = tf.nest.pack_sequence_as(inputs, flat_inputs)
-        outputs, final_state = run_traced(
-            _dynamic_rnn_loop, cell, inputs_tm, state, sequence_length,
+            sequence_length = validation.check_sequence_length(
+                sequence_length, batch_size_of(flat_inputs, batch_axis))
+        check_initial_state(cell, initial_state, dtype, inputs_dtype,
+                            "If there is no initial_state, you must give a dtype.")
+        step_shapes = [x.shape[1:] if time_major else x.shape[:1].concatenate(x.shape[2:])
+                       for x in flat_inputs]
+        build_cell(cell, tf.nest.pack_sequence_as(inputs, step_shapes), inputs_dtype)
+        return run_traced(
+            _dynamic_rnn, cell, tf.nest.pack_sequence_as(inputs, flat_inputs), initial_state,
+            sequence_length, dtype=dtype, time_major=time_major,
             parallel_iterations=parallel_iterations or DEFAULT_PARALLEL_ITERATIONS,
             swap_memory=swap_memory)
-    if not time_major:
-        outputs = tf.nest.map_structure(_swap_batch_time, outputs)
-    return outputs, final_state
 
 
 def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=None):
@@ -129,6 +126,21 @@ def raw_rnn(cell, loop_fn, parallel_iterations=None, swap_memory=False, scope=No
         return _raw_rnn_loop(cell, loop_fn,
                              parallel_iterations=parallel_iterations or DEFAULT_PARALLEL_ITERATIONS,
                              swap_memory=swap_memory)
+
+
+def _dynamic_rnn(cell, inputs, initial_state, sequence_length, dtype, time_major, **loop_options):
+    """`dynamic_rnn` after validation: layout, initial state, loop (traced as one in eager)."""
+    flat_inputs = tf.nest.flatten(inputs)
+    if not time_major:
+        flat_inputs = [_swap_batch_time(x) for x in flat_inputs]
+    if initial_state is None:
+        initial_state = zero_state(cell, batch_size_of(flat_inputs, 1), dtype)
+    outputs, final_state = _dynamic_rnn_loop(
+        cell, tf.nest.pack_sequence_as(inputs, flat_inputs), initial_state, sequence_length,
+        **loop_options)
+    if not time_major:
+        outputs = tf.nest.map_structure(_swap_batch_time, outputs)
+    return outputs, final_state
 
 
 def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations, swap_memory):

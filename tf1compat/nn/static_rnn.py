@@ -2,9 +2,9 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell
+from tf1compat.cells.adapter import build_cell, check_cell, zero_state
 from tf1compat.nn import validation
-from tf1compat.nn.steps import batch_size_of, initial_state_or_zeros, mask_finished, run_traced
+from tf1compat.nn.steps import batch_size_of, check_initial_state, mask_finished, run_traced
 
 
 def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None, scope=None):
@@ -54,13 +54,15 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     with tf.compat.v1.variable_scope(scope or "rnn"):
         if sequence_length is not None:
             sequence_length = validation.check_sequence_length(sequence_length, batch_size)
-        state = initial_state_or_zeros(cell, initial_state, dtype, batch_size, inputs_dtype,
-                                       "If no initial_state is provided, dtype must be specified.")
+        check_initial_state(cell, initial_state, dtype, inputs_dtype,
+                            "If no initial_state is provided, dtype must be specified.")
         build_cell(cell, tf.nest.map_structure(lambda x: x.shape, steps[0]), inputs_dtype)
-        return run_traced(_unrolled, cell, steps, state, sequence_length)
+        return run_traced(_unrolled, cell, steps, initial_state, sequence_length, dtype=dtype)
 
 
-def _unrolled(cell, steps, state, sequence_length):
+def _unrolled(cell, steps, state, sequence_length, dtype):
+    if state is None:
+        state = zero_state(cell, batch_size_of(tf.nest.flatten(steps[0]), 0), dtype)
     outputs = []
     for time, step_input in enumerate(steps):
         output, new_state = cell(step_input, state)

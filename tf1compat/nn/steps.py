@@ -5,28 +5,26 @@ import weakref
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import zero_state
 from tf1compat.nn import validation
 from tf1compat.shapes import static_dim
 
 DEFAULT_PARALLEL_ITERATIONS = 32
 
 
-def initial_state_or_zeros(cell, initial_state, dtype, batch_size, inputs_dtype, missing_message):
-    """The given initial state (checked), or the cell's zero state of `dtype`.
+def check_initial_state(cell, initial_state, dtype, inputs_dtype, missing_message):
+    """Checks the initial state, or, without one, that a `dtype` for the zero state is given.
 
     Raises:
         ValueError: neither is given (`missing_message`, TF1's wording), or the
-            structure or dtype does not match.
+            structure or dtype does not match the cell and the inputs.
     """
     if initial_state is not None:
         validation.check_state_structure(initial_state, cell)
         validation.check_state_dtype(initial_state, inputs_dtype)
-        return initial_state
-    if dtype is None:
+    elif dtype is None:
         raise ValueError(f"{missing_message} Received: initial_state=None, dtype=None")
-    validation.check_dtype(dtype, inputs_dtype, "dtype")
-    return zero_state(cell, batch_size, dtype)
+    else:
+        validation.check_dtype(dtype, inputs_dtype, "dtype")
 
 
 def mask_finished(finished, flat_output, state, new_state):
