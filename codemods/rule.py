@@ -72,11 +72,11 @@ class SymbolMoveRule(Rule):
 
 
 class TransformRule(Rule):
-    """A rule implemented by its own `MigrationTransformer` subclass, run as a separate pass.
+    """A rule implemented by its own transformer, run as a separate pass.
 
     Args:
-        transformer_class: called with the rule name and the module's scopes (see
-            `codemods.scopes`), returns a `MigrationTransformer`.
+        transformer_class: a `TransformRuleTransformer` subclass, called with the rule name
+            and the module's scopes (see `codemods.scopes`).
         **kwargs: see `Rule`.
     """
 
@@ -117,3 +117,17 @@ class MigrationTransformer(cst.CSTTransformer):
             Finding(rule, positions[node].start.line, message)
             for rule, node, message in self._reports
         ]
+
+
+class TransformRuleTransformer(MigrationTransformer):
+    """Base of the transformers of `TransformRule`s: knows its rule name and the scopes.
+
+    Args:
+        rule: the rule name to count changes and findings under.
+        scopes: the module's `ScopeProvider` metadata (`codemods.scopes.resolve_scopes`).
+    """
+
+    def __init__(self, rule, scopes):
+        super().__init__()
+        self._rule = rule
+        self._scopes = scopes

@@ -12,7 +12,7 @@ import libcst as cst
 
 from codemods.cst_names import dotted_name, dotted_node, resolve
 from codemods.imports import is_leading_statement
-from codemods.rule import MigrationTransformer, TransformRule
+from codemods.rule import TransformRule, TransformRuleTransformer
 
 SESSION_NAMES = frozenset({
     "tensorflow.Session",
@@ -33,18 +33,11 @@ _SWITCH_BY_IMPORTED_MODULE = {
 }
 
 
-class GraphModeTransformer(MigrationTransformer):
-    """Adds `disable_v2_behavior()` to files that run TF1 sessions.
-
-    Args:
-        rule: the rule name to count changes and findings under.
-        scopes: the module's `ScopeProvider` metadata.
-    """
+class GraphModeTransformer(TransformRuleTransformer):
+    """Adds `disable_v2_behavior()` to files that run TF1 sessions (see `TransformRuleTransformer`)."""
 
     def __init__(self, rule, scopes):
-        super().__init__()
-        self._rule = rule
-        self._scopes = scopes
+        super().__init__(rule, scopes)
         self._first_session = None
         self._switched = False
 

@@ -13,7 +13,7 @@ import collections
 import libcst as cst
 
 from codemods.cst_names import resolve
-from codemods.rule import MigrationTransformer, TransformRule
+from codemods.rule import TransformRule, TransformRuleTransformer
 
 KERAS_LAYER_PREFIXES = ("keras.layers.", "tensorflow.keras.layers.")
 FLOAT32_NAMES = frozenset({"tensorflow.float32", "tensorflow.dtypes.float32", "numpy.float32"})
@@ -56,18 +56,11 @@ class _AssignedValues(cst.CSTVisitor):
             self._record(node.target, node.value)
 
 
-class KerasInitialStateTransformer(MigrationTransformer):
-    """Rewrites or reports TF1 initial-state calls on Keras 3 cells.
-
-    Args:
-        rule: the rule name to count changes and findings under.
-        scopes: the module's `ScopeProvider` metadata.
-    """
+class KerasInitialStateTransformer(TransformRuleTransformer):
+    """Rewrites or reports TF1 initial-state calls on Keras 3 cells (see `TransformRuleTransformer`)."""
 
     def __init__(self, rule, scopes):
-        super().__init__()
-        self._rule = rule
-        self._scopes = scopes
+        super().__init__(rule, scopes)
         self._assigned = None
         self._classes = []
 
