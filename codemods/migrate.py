@@ -6,7 +6,8 @@ import dataclasses
 
 import libcst as cst
 
-from codemods.rule import SymbolMoveRule
+from codemods.imports import insert_after_leading_imports
+from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
 from codemods.prescreen import may_need_symbol_moves
 from codemods.scopes import resolve_scopes
 from codemods.symbol_mover import MoveTable, move_symbols
@@ -103,8 +104,10 @@ def active_rules(code, rules):
 def migrate_module(module, tree, rules, drop_unused_imports=True):
     """Runs `rules` on a parsed module.
 
-    Transform rules run first, each in its own pass; then all symbol-move rules run together
-    in one pass. The scopes are analysed once, and again only after a pass changed the module.
+    Insertion rules are planned first (no pass of their own), transform rules run next, each
+    in its own pass; then all symbol-move rules run together in one pass, and the planned
+    statements are inserted. The scopes are analysed once, and again only after a pass
+    changed the module.
 
     Args:
         module: a `libcst.Module`.
@@ -116,9 +119,18 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
     Returns:
         `(module, changes, findings)` as in `MigrationResult`.
     """
-    changes, findings, scopes = collections.Counter(), [], None
+    changes, findings, scopes, insertions = collections.Counter(), [], None, []
     for rule in rules:
-        if isinstance(rule, SymbolMoveRule):
+        if isinstance(rule, InsertionRule):
+            tree = tree or check_syntax(module.code)
+            scopes = scopes or resolve_scopes(module)
+            statement, planned_findings = rule.planner(rule.name, module, tree, scopes)
+            findings.extend(planned_findings)
+            if statement is not None:
+                insertions.append(statement)
+                changes[rule.name] += 1
+    for rule in rules:
+        if not isinstance(rule, TransformRule):
             continue
         scopes = scopes or resolve_scopes(module)
         transformer = rule.transformer_class(rule.name, scopes)
@@ -136,6 +148,8 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
         )
         changes.update(moved)
         findings.extend(move_findings)
+    for statement in insertions:
+        module = insert_after_leading_imports(module, statement)
     findings.sort(key=lambda finding: finding.line)
     return module, changes, findings
 

@@ -71,6 +71,23 @@ class SymbolMoveRule(Rule):
         self.moves = moves
 
 
+class InsertionRule(Rule):
+    """A rule that adds one statement after a module's leading imports, planned without a walk.
+
+    The plan reads the `ast` tree and the scopes the other rules share, so it costs no
+    libcst pass and does not invalidate the scopes; the statement is inserted last.
+
+    Args:
+        planner: `planner(rule, module, tree, scopes) -> (statement or None, findings)`,
+            `statement` a `libcst.SimpleStatementLine` to insert.
+        **kwargs: see `Rule`.
+    """
+
+    def __init__(self, planner, **kwargs):
+        super().__init__(**kwargs)
+        self.planner = planner
+
+
 class TransformRule(Rule):
     """A rule implemented by its own transformer, run as a separate pass.
 
