@@ -70,7 +70,9 @@ class TF1Layer(keras.layers.Layer):
         self._tf1_dtype = tf.as_dtype(dtype) if dtype is not None else None
         self._tf1_scope = None
         self._tf1_reuse = reuse
-        self._graph_variables = []
+        # Variables made by tf.compat.v1.get_variable, not by Keras: in graph mode, and by
+        # TF1 cells that create their variables inside `__call__` (see `RNNCell`).
+        self._tf1_created_variables = []
         self._own_tf1_variables = {}
 
     @property
@@ -149,14 +151,14 @@ class TF1Layer(keras.layers.Layer):
             variable = tf.compat.v1.get_variable(
                 name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
                 trainable=trainable, partitioner=partitioner)
-            self._graph_variables.append(variable)
-        else:
-            if initializer is None:
-                initializer = (tf.compat.v1.get_variable_scope().initializer
-                               or tf.compat.v1.glorot_uniform_initializer())
-            variable = super().add_weight(
-                shape=shape, initializer=_dtype_bound(initializer, dtype), dtype=dtype,
-                regularizer=regularizer, trainable=trainable, name=name.replace("/", "_"))
+            self.record_tf1_variable(full_name, variable)
+            return variable
+        if initializer is None:
+            initializer = (tf.compat.v1.get_variable_scope().initializer
+                           or tf.compat.v1.glorot_uniform_initializer())
+        variable = super().add_weight(
+            shape=shape, initializer=_dtype_bound(initializer, dtype), dtype=dtype,
+            regularizer=regularizer, trainable=trainable, name=name.replace("/", "_"))
         self._own_tf1_variables[full_name] = variable
         return variable
 
@@ -174,27 +176,20 @@ class TF1Layer(keras.layers.Layer):
             names.update(getattr(layer, "_own_tf1_variables", {}))
         return names
 
-    @property
-    def trainable_weights(self):
-        if self._graph_variables or self._graph_sub_variables():
-            return [v for v in self._all_graph_variables() if v.trainable]
-        return super().trainable_weights
+    def record_tf1_variable(self, name, variable):
+        """Tracks a variable made by `tf.compat.v1.get_variable` under its full TF1 `name`."""
+        self._tf1_created_variables.append(variable)
+        self._own_tf1_variables[name] = variable
 
+    # Keras lists its own weights and, through their properties, its sublayers'; these add the
+    # layer's get_variable ones (`trainable_weights` / `trainable_variables` filter these).
     @property
     def weights(self):
-        if self._graph_variables or self._graph_sub_variables():
-            return self._all_graph_variables()
-        return super().weights
+        return super().weights + list(self._tf1_created_variables)
 
-    trainable_variables = trainable_weights
-    variables = weights
-
-    def _graph_sub_variables(self):
-        return [v for layer in self._flatten_layers(include_self=False)
-                for v in getattr(layer, "_graph_variables", [])]
-
-    def _all_graph_variables(self):
-        return self._graph_variables + self._graph_sub_variables()
+    @property
+    def variables(self):
+        return super().variables + list(self._tf1_created_variables)
 
 
 class _CaptureScope:

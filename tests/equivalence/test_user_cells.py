@@ -4,6 +4,7 @@ import pytest
 import tensorflow as tf
 
 import harness
+import tf1compat
 from harness import LENGTHS
 
 
@@ -88,9 +89,22 @@ def test_layer_style_user_cell_with_nested_inputs(mode, time_major):
     actual.assert_close(expected)
 
 
-def test_scope_style_user_cell_in_graph_mode():
+@pytest.mark.parametrize("mode", ["graph", "eager", "tf_function"])
+def test_scope_style_user_cell(mode):
+    """Eagerly, TF1 would make a new `w` at every call; tf1compat gives the cell a store."""
     program = plain_program(scope_style_cell)
     inputs = harness.random_inputs()
     expected = harness.run_graph(program, inputs, LENGTHS, oracle=True)
     assert list(expected.shapes) == ["rnn/scoped_cell/w"]
-    harness.run_graph(program, inputs, LENGTHS, oracle=False).assert_close(expected)
+    actual = (harness.run_graph(program, inputs, LENGTHS, oracle=False) if mode == "graph"
+              else harness.run_tf2(program, inputs, LENGTHS, use_function=mode == "tf_function"))
+    actual.assert_close(expected)
+
+
+def test_scope_style_cell_keeps_one_variable_across_eager_calls():
+    cell = scope_style_cell(harness.SHIM_RNN_CELL)
+    for steps in (3, 5):  # a new input shape retraces; the variable must not be recreated
+        tf1compat.nn.dynamic_rnn(cell, tf.ones([2, steps, 3]), dtype=tf.float32)
+    cell(tf.ones([2, 3]), tf.zeros([2, 2]), scope="rnn/scoped_cell")
+    assert len(cell.trainable_weights) == 1
+    assert list(cell.tf1_variable_names) == ["rnn/scoped_cell/w"]

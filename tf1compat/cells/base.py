@@ -1,10 +1,11 @@
 """The TF1 `RNNCell` base class and `LSTMStateTuple`, on `TF1Layer`."""
 
 import collections
+import functools
 
 import tensorflow as tf
 
-from tf1compat.tf1_layer import TF1Layer
+from tf1compat.tf1_layer import TF1Layer, in_graph_mode
 
 
 class LSTMStateTuple(collections.namedtuple("LSTMStateTuple", ("c", "h"))):
@@ -34,7 +35,17 @@ class RNNCell(TF1Layer):
     variables with `self.add_weight(name, shape, initializer=...)`) and
     `call(inputs, state)`. TF1 user subclasses keep working unchanged. Variables
     are named and created as in TF1 (see `TF1Layer`).
+
+    TF1's oldest cells instead override `__call__` and call `tf.compat.v1.get_variable`
+    in it. In a graph that reuses variables by scope, as in TF1. Eagerly and in
+    `tf.function`, where TF1 would make new variables at every call, such a cell gets
+    a variable store: each name is created once (outside any function) and reused.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__call__" in cls.__dict__ and not cls.__module__.startswith("tf1compat."):
+            cls.__call__ = _with_variable_store(cls.__dict__["__call__"])
 
     @property
     def state_size(self):
@@ -90,6 +101,29 @@ class UnitsCell(RNNCell):
     @property
     def output_size(self):
         return self._num_units
+
+
+def _with_variable_store(call):
+    """Wraps a user `__call__` so that its `get_variable` calls reuse one variable per name."""
+
+    @functools.wraps(call)
+    def call_with_store(self, inputs, state, *args, **kwargs):
+        if in_graph_mode():
+            return call(self, inputs, state, *args, **kwargs)
+        with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
+                                         custom_getter=functools.partial(_stored_variable, self)):
+            return call(self, inputs, state, *args, **kwargs)
+
+    return call_with_store
+
+
+def _stored_variable(cell, getter, name, *args, **kwargs):
+    variable = cell.tf1_variable_names.get(name)
+    if variable is None:
+        with tf.init_scope():
+            variable = getter(name, *args, **kwargs)
+        cell.record_tf1_variable(name, variable)
+    return variable
 
 
 def zeros_for_sizes(sizes, batch_size, dtype):
