@@ -177,9 +177,14 @@ class TF1Layer(keras.layers.Layer):
         return names
 
     def record_tf1_variable(self, name, variable):
-        """Tracks a variable made by `tf.compat.v1.get_variable` under its full TF1 `name`."""
+        """Tracks a variable made by `tf.compat.v1.get_variable` under its full TF1 `name`.
+
+        Outside graphs it is also tracked for `tf.train.Checkpoint`, under that name.
+        """
         self._tf1_created_variables.append(variable)
         self._own_tf1_variables[name] = variable
+        if not in_graph_mode():
+            self._track_trackable(variable, name=name)
 
     # Keras lists its own weights and, through their properties, its sublayers'; these add the
     # layer's get_variable ones (`trainable_weights` / `trainable_variables` filter these).

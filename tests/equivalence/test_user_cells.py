@@ -1,5 +1,6 @@
 """TF1 user cells subclassing `RNNCell` keep working, with nested inputs, vs TF1."""
 
+import numpy as np
 import pytest
 import tensorflow as tf
 
@@ -101,10 +102,16 @@ def test_scope_style_user_cell(mode):
     actual.assert_close(expected)
 
 
-def test_scope_style_cell_keeps_one_variable_across_eager_calls():
+def test_scope_style_cell_keeps_one_variable_across_eager_calls(tmp_path):
     cell = scope_style_cell(harness.SHIM_RNN_CELL)
     for steps in (3, 5):  # a new input shape retraces; the variable must not be recreated
         tf1compat.nn.dynamic_rnn(cell, tf.ones([2, steps, 3]), dtype=tf.float32)
     cell(tf.ones([2, 3]), tf.zeros([2, 2]), scope="rnn/scoped_cell")
     assert len(cell.trainable_weights) == 1
     assert list(cell.tf1_variable_names) == ["rnn/scoped_cell/w"]
+    (variable,) = cell.trainable_weights
+    saved = variable.numpy()
+    path = tf.train.Checkpoint(cell=cell).save(str(tmp_path / "ckpt"))
+    variable.assign(tf.zeros_like(variable))
+    tf.train.Checkpoint(cell=cell).restore(path).assert_consumed()
+    np.testing.assert_array_equal(variable.numpy(), saved)
