@@ -38,9 +38,17 @@ def mask_finished(finished, flat_output, state, new_state):
     Returns:
         `(flat_output, new_state)` with finished rows replaced.
     """
-    flat_output = [tf.where(rows(finished, o), tf.zeros_like(o), o) for o in flat_output]
+    by_rank = {}  # one reshaped mask per rank, not one per tensor
+
+    def finished_rows(like):
+        rank = like.shape.rank
+        if rank not in by_rank:
+            by_rank[rank] = rows(finished, like)
+        return by_rank[rank]
+
+    flat_output = [tf.where(finished_rows(o), tf.zeros([], o.dtype), o) for o in flat_output]
     new_state = tf.nest.map_structure(
-        lambda old, new: tf.where(rows(finished, new), old, new), state, new_state)
+        lambda old, new: tf.where(finished_rows(new), old, new), state, new_state)
     return flat_output, new_state
 
 
