@@ -44,9 +44,7 @@ class _Wrapper(RNNCell):
         build_cell(self.cell, inputs_shape, self.variable_dtype)
 
     def __call__(self, inputs, state, scope=None, **kwargs):
-        if not self.built:
-            self.ensure_built(tf.nest.map_structure(lambda x: x.shape, inputs),
-                              tf.nest.flatten(inputs)[0].dtype)
+        self._ensure_built_for(inputs)
         return self.call(inputs, state, scope=scope, **kwargs)
 
     def _run_cell(self, inputs, state, scope=None, **kwargs):
