@@ -9,8 +9,10 @@ from codemods.discovery import discover
 from codemods.runner import migrate_files
 
 EXIT_OK = 0
-EXIT_WOULD_CHANGE = 1
-EXIT_ERROR = 2
+EXIT_NOT_MIGRATED = 1
+EXIT_USAGE = 2
+EXIT_FAILED = 3
+EXIT_INTERNAL_ERROR = 4
 
 DESCRIPTION = """\
 Rewrite legacy TensorFlow 1 RNN code (tf.nn.dynamic_rnn, tf.contrib.rnn, tf.nn.rnn_cell,
@@ -21,10 +23,12 @@ Files that do not parse (e.g. Python 2) are reported and left byte-identical.
 """
 
 EPILOG = """\
-exit status:
+exit status (the largest that applies):
   0  success (files rewritten in place, or nothing to do)
-  1  --check only: at least one file would change
-  2  usage error, or some files could not be read, decoded or parsed
+  1  --check only: a file would change, or uses a TensorFlow module tf1compat lacks
+  2  usage error, or the --report file cannot be written
+  3  some files could not be read, decoded or parsed (left unchanged)
+  4  internal error on some files (left unchanged; please report it)
 
 examples:
   tf1compat-migrate my_project/                 rewrite in place
@@ -36,7 +40,7 @@ examples:
 
 
 class UsageError(Exception):
-    """A bad command line; reported with exit status 2."""
+    """A bad command line; reported with exit status `EXIT_USAGE`."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +105,22 @@ def _list_rules():
         print(f"{rule.name:<{width}}  {rule.summary}")
 
 
+def exit_status(summary, mode):
+    """Returns the exit status of a run from its `reporting.summarize` counts.
+
+    Args:
+        summary: the counts.
+        mode: `"write"`, `"diff"` or `"check"`.
+    """
+    if summary["errors"]:
+        return EXIT_INTERNAL_ERROR
+    if summary["failed"]:
+        return EXIT_FAILED
+    if mode == "check" and (summary["changed"] or summary["unsupported"]):
+        return EXIT_NOT_MIGRATED
+    return EXIT_OK
+
+
 def main(argv=None):
     """Runs `tf1compat-migrate`.
 
@@ -108,7 +128,7 @@ def main(argv=None):
         argv: command-line arguments without the program name; `sys.argv[1:]` if `None`.
 
     Returns:
-        The exit status: 0, 1 (`--check` found changes) or 2 (usage error or failed files).
+        The exit status, see `exit_status`; `EXIT_USAGE` for a bad command line.
     """
     parser = build_parser()
     try:
@@ -125,33 +145,56 @@ def main(argv=None):
     except (UsageError, registry.UnknownRuleError, FileNotFoundError) as error:
         parser.print_usage(sys.stderr)
         print(f"tf1compat-migrate: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_USAGE
     mode = "diff" if args.diff else "check" if args.check else "write"
     progress = None if args.quiet else reporting.Progress(len(files))
     results = migrate_files(files, rules, mode, args.jobs, on_progress=progress)
     if progress is not None:
         progress.close()
-    _print_results(results, skipped, mode, args.quiet)
+    status = exit_status(reporting.summarize(results), mode)
+    try:
+        _print_results(results, skipped, mode, args.quiet)
+    except Exception as error:  # A bug in the output: say so, still write the report.
+        print(f"tf1compat-migrate: internal error: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        status = EXIT_INTERNAL_ERROR
     if args.report:
-        reporting.write_report(args.report, results, mode, [rule.name for rule in rules])
-    summary = reporting.summarize(results)
-    if summary["failed"]:
-        return EXIT_ERROR
-    if mode == "check" and summary["changed"]:
-        return EXIT_WOULD_CHANGE
-    return EXIT_OK
+        status = _write_report(args.report, results, mode, rules, skipped) or status
+    return status
+
+
+def _write_report(path, results, mode, rules, skipped):
+    """Writes the JSON report; returns `EXIT_USAGE` if it cannot be written, else `None`."""
+    try:
+        reporting.write_report(path, results, mode, [rule.name for rule in rules], skipped)
+    except OSError as error:
+        print(f"tf1compat-migrate: error: cannot write --report {path}: {error.strerror}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return None
+
+
+def _write_diffs(results):
+    """Writes the diffs to stdout as bytes, each in its file's encoding, whatever stdout's is."""
+    sys.stdout.flush()
+    stream = sys.stdout.buffer
+    try:
+        for result in results:
+            if result.diff:
+                stream.write(result.diff)
+        stream.flush()
+    except BrokenPipeError:  # `--diff | head`: the reader left; the outcome of the run stands.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _print_results(results, skipped, mode, quiet):
-    for result in results:
-        if result.diff:
-            sys.stdout.write(result.diff)
+    _write_diffs(results)
     for line in reporting.failure_lines(results):
         print(line, file=sys.stderr)
     if quiet:
         return
-    for path in skipped:
-        print(f"{path}: skipped: symlink", file=sys.stderr)
+    for path, reason in skipped:
+        print(f"{path}: skipped: {reason}", file=sys.stderr)
     verb = "rewrote" if mode == "write" else "would rewrite"
     for result in results:
         if result.status == "changed":

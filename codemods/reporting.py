@@ -5,7 +5,7 @@ import json
 import sys
 import time
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 def summarize(results):
@@ -15,19 +15,24 @@ def summarize(results):
         results: `FileResult`s.
 
     Returns:
-        A dict with `scanned`, `changed`, `unchanged`, `failed`, `manual_review` counts and
+        A dict with `scanned`, `changed`, `unchanged`, `failed` (unreadable or unparseable
+        files), `errors` (internal errors), `manual_review` (findings) and `unsupported`
+        (the findings about TensorFlow modules tf1compat does not provide) counts, and
         `changes_by_rule` (rule name -> number of rewrites).
     """
     statuses = collections.Counter(result.status for result in results)
     by_rule = collections.Counter()
     for result in results:
         by_rule.update(result.changes)
+    findings = [finding for result in results for finding in result.findings]
     return {
         "scanned": len(results),
         "changed": statuses["changed"],
         "unchanged": statuses["unchanged"],
         "failed": statuses["failed"],
-        "manual_review": sum(len(result.findings) for result in results),
+        "errors": statuses["error"],
+        "manual_review": len(findings),
+        "unsupported": sum(finding.unsupported for finding in findings),
         "changes_by_rule": dict(sorted(by_rule.items())),
     }
 
@@ -39,20 +44,26 @@ def summary_line(summary, mode):
         f"tf1compat-migrate: {summary['scanned']} files scanned, {summary['changed']} {changed}, "
         f"{summary['unchanged']} unchanged, {summary['failed']} failed"
     )
+    if summary["errors"]:
+        line += f", {summary['errors']} internal error{'s' if summary['errors'] > 1 else ''}"
     if summary["changes_by_rule"]:
         per_rule = ", ".join(f"{rule}: {n}" for rule, n in summary["changes_by_rule"].items())
         line += f"; rewrites: {per_rule}"
     if summary["manual_review"]:
         line += f"; {summary['manual_review']} need manual review"
+        if summary["unsupported"]:
+            line += f" ({summary['unsupported']} unsupported)"
     return line
 
 
 def failure_lines(results):
-    """Yields `path:line: error: message` for each failed file."""
+    """Yields `path[:line]: error: message` for each failed or errored file."""
     for result in results:
         if result.status == "failed":
             location = result.path if result.error_line is None else f"{result.path}:{result.error_line}"
             yield f"{location}: error: {result.error} (file left unchanged)"
+        elif result.status == "error":
+            yield f"{result.path}: error: {result.error} (file left unchanged; please report this bug)"
 
 
 def finding_lines(results):
@@ -62,7 +73,7 @@ def finding_lines(results):
             yield f"{finding.location(result.path)}: [{finding.rule}] {finding.message}"
 
 
-def write_report(path, results, mode, rule_names):
+def write_report(path, results, mode, rule_names, skipped=()):
     """Writes the JSON report: the summary plus one entry per scanned file.
 
     Args:
@@ -70,6 +81,10 @@ def write_report(path, results, mode, rule_names):
         results: `FileResult`s.
         mode: `"write"`, `"diff"` or `"check"`.
         rule_names: the rules that ran.
+        skipped: `(path, reason)` of the paths not scanned (symlinks, named pipes, ...).
+
+    Raises:
+        OSError: if the file cannot be written.
     """
     report = {
         "version": REPORT_VERSION,
@@ -82,7 +97,8 @@ def write_report(path, results, mode, rule_names):
                 "status": result.status,
                 "changes": result.changes,
                 "manual_review": [
-                    {"line": f.line, "cell": f.cell, "rule": f.rule, "message": f.message}
+                    {"line": f.line, "cell": f.cell, "rule": f.rule, "message": f.message,
+                     "unsupported": f.unsupported}
                     for f in result.findings
                 ],
                 "error": None
@@ -91,6 +107,7 @@ def write_report(path, results, mode, rule_names):
             }
             for result in results
         ],
+        "skipped": [{"path": path, "reason": reason} for path, reason in skipped],
     }
     with open(path, "w", encoding="utf-8") as file:
         json.dump(report, file, indent=2)

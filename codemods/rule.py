@@ -16,12 +16,16 @@ class Finding:
         line: 1-based line in the file (in the cell, for notebooks).
         message: what was found and what to do about it.
         cell: 1-based notebook cell number, `None` for Python files.
+        unsupported: the finding is a use of a TensorFlow module that TF 2 removed and
+            tf1compat does not provide (`tf.contrib.seq2seq`): the file cannot run until it
+            is migrated by hand, so `--check` fails on it.
     """
 
     rule: str
     line: int
     message: str
     cell: object = None
+    unsupported: bool = False
 
     def location(self, path):
         """Returns `path:line`, or `path:cell_N:line` inside a notebook."""

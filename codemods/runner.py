@@ -3,19 +3,23 @@
 Each file is read once in the parent for the text prefilter; only files that may need a
 rule are sent to the workers, which re-read, migrate and (in write mode) write them back.
 Workers take one file at a time, largest first, so that they finish together.
+
+One file never aborts the run: whatever goes wrong with it (a bad file, a bug of the tool, a
+worker process that died) becomes that file's result, and the other files go on.
 """
 
-import codecs
 import concurrent.futures
 import dataclasses
 import difflib
 import multiprocessing
+import os
 import sys
+import traceback
 
 from codemods.migrate import UnparseableSourceError, migrate_code
 from codemods.notebook import migrate_notebook
 from codemods.registry import select_rules
-from codemods.source_file import decode_python, write_atomically
+from codemods.source_file import decode_notebook, decode_python, read_bytes, write_atomically
 
 MODES = ("write", "diff", "check")
 # Below this many candidate files, starting worker processes costs more than it saves.
@@ -28,12 +32,14 @@ class FileResult:
 
     Attributes:
         path: the file.
-        status: `"changed"` (or would change, in diff/check mode), `"unchanged"` or `"failed"`.
+        status: `"changed"` (or would change, in diff/check mode), `"unchanged"`, `"failed"`
+            (the file could not be read, decoded or parsed) or `"error"` (an internal error
+            of the tool). Failed and errored files are left byte-identical.
         changes: rewrites per rule name.
         findings: `Finding`s needing a manual look.
-        error: why the file failed, `None` otherwise.
+        error: why the file failed or errored, `None` otherwise.
         error_line: 1-based line of the failure, if known.
-        diff: unified diff, in diff mode only.
+        diff: unified diff as bytes in the file's encoding, in diff mode only.
     """
 
     path: str
@@ -45,22 +51,23 @@ class FileResult:
     diff: object = None
 
 
-def _read(path):
-    with open(path, "rb") as file:
-        return file.read()
+def internal_error(path, error):
+    """Returns the `"error"` result of a file whose migration raised `error`, a bug.
+
+    The message names the exception and the innermost line of `codemods` it went through.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [frame for frame in frames if f"{os.sep}codemods{os.sep}" in frame.filename]
+    where = ""
+    if ours or frames:
+        frame = (ours or frames)[-1]
+        where = f" at {os.path.basename(frame.filename)}:{frame.lineno}"
+    message = f"{type(error).__name__}: {error}"
+    return FileResult(path, "error", error=f"internal error{where}: {message}")
 
 
-def _decode_notebook(data):
-    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UnparseableSourceError(f"cannot decode as utf-8: {error.reason}", line) from None
-
-
-def _unified_diff(path, old, new):
-    return "".join(
+def _unified_diff(path, old, new, encoding):
+    text = "".join(
         difflib.unified_diff(
             old.splitlines(keepends=True),
             new.splitlines(keepends=True),
@@ -68,6 +75,7 @@ def _unified_diff(path, old, new):
             tofile=path,
         )
     )
+    return text.encode("utf-8" if encoding == "utf-8-sig" else encoding, "backslashreplace")
 
 
 def migrate_file(path, rule_names, mode):
@@ -79,16 +87,16 @@ def migrate_file(path, rule_names, mode):
         mode: `"write"` rewrites the file, `"diff"` computes a diff, `"check"` only tells.
 
     Returns:
-        A `FileResult`. Never raises for a bad file: an unreadable, undecodable or
-        unparseable file is a `"failed"` result and stays byte-identical.
+        A `FileResult`. Never raises: an unreadable, undecodable or unparseable file is a
+        `"failed"` result, an internal error an `"error"` result; both stay byte-identical.
     """
-    rules = select_rules(only=rule_names)
     try:
-        data = _read(path)
+        rules = select_rules(only=rule_names)
+        data = read_bytes(path)
         if not any(rule.may_apply(data) for rule in rules):
             return FileResult(path, "unchanged")
         if path.endswith(".ipynb"):
-            text, encoding = _decode_notebook(data)
+            text, encoding = decode_notebook(data)
             new_text, changes, findings = migrate_notebook(text, rules)
         else:
             text, encoding = decode_python(data)
@@ -96,14 +104,17 @@ def migrate_file(path, rule_names, mode):
             new_text, changes, findings = result.code, result.changes, result.findings
         if new_text == text:
             return FileResult(path, "unchanged", findings=findings)
+        new_data = new_text.encode(encoding)
         if mode == "write":
-            write_atomically(path, new_text.encode(encoding))
-        diff = _unified_diff(path, text, new_text) if mode == "diff" else None
+            write_atomically(path, new_data)
+        diff = _unified_diff(path, text, new_text, encoding) if mode == "diff" else None
         return FileResult(path, "changed", dict(changes), findings, diff=diff)
     except UnparseableSourceError as error:
         return FileResult(path, "failed", error=error.message, error_line=error.line)
     except OSError as error:
-        return FileResult(path, "failed", error=f"{type(error).__name__}: {error.strerror}")
+        return FileResult(path, "failed", error=f"cannot read or write: {error.strerror}")
+    except Exception as error:  # A bug of the tool: that file's failure, not the run's.
+        return internal_error(path, error)
 
 
 def _pool_context():
@@ -111,6 +122,18 @@ def _pool_context():
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+def _in_parallel(paths, rule_names, mode, jobs, results, progress):
+    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
+        futures = {pool.submit(migrate_file, path, rule_names, mode): path for path in paths}
+        for future in concurrent.futures.as_completed(futures):
+            path = futures[future]
+            try:
+                results[path] = future.result()
+            except Exception as error:  # E.g. the worker process died (BrokenProcessPool).
+                results[path] = internal_error(path, error)
+            progress(len(results))
 
 
 def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
@@ -125,6 +148,9 @@ def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
 
     Returns:
         One `FileResult` per path, in the order of `paths`.
+
+    Raises:
+        ValueError: for an unknown `mode`.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}. Received: mode={mode!r}")
@@ -132,9 +158,9 @@ def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
     results, sizes = {}, {}
     for path in paths:
         try:
-            data = _read(path)
+            data = read_bytes(path)
         except OSError as error:
-            results[path] = FileResult(path, "failed", error=f"{type(error).__name__}: {error.strerror}")
+            results[path] = FileResult(path, "failed", error=f"cannot read: {error.strerror}")
             continue
         if any(rule.may_apply(data) for rule in rules):
             sizes[path] = len(data)
@@ -144,12 +170,7 @@ def migrate_files(paths, rules, mode="write", jobs=1, on_progress=None):
     progress = on_progress or (lambda done: None)
     progress(len(results))
     if jobs > 1 and len(candidates) >= PARALLEL_THRESHOLD:
-        with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=_pool_context()) as pool:
-            futures = [pool.submit(migrate_file, path, rule_names, mode) for path in candidates]
-            for future in concurrent.futures.as_completed(futures):
-                result = future.result()
-                results[result.path] = result
-                progress(len(results))
+        _in_parallel(candidates, rule_names, mode, jobs, results, progress)
     else:
         for path in candidates:
             results[path] = migrate_file(path, rule_names, mode)

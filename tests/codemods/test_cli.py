@@ -1,7 +1,9 @@
 """End-to-end tests of `tf1compat-migrate` through `codemods.cli.main`, in process."""
 
 import json
+import os
 import pathlib
+import signal
 
 import pytest
 
@@ -55,10 +57,10 @@ def test_check_exit_codes(repo):
     assert cli.main(["--check", str(repo / "pkg" / "clean.py")]) == 0
 
 
-def test_unparseable_file_gives_exit_2(repo, capsys):
+def test_unparseable_file_gives_exit_3(repo, capsys):
     bad = repo / "pkg" / "old.py"
     bad.write_bytes(b"import tensorflow as tf\nprint 'x'\nc = tf.contrib.rnn.GRUCell(1)\n")
-    assert cli.main(["--quiet", str(repo)]) == 2
+    assert cli.main(["--quiet", str(repo)]) == 3
     assert f"{bad}:2: error: not valid Python 3" in capsys.readouterr().err
     assert bad.read_bytes() == b"import tensorflow as tf\nprint 'x'\nc = tf.contrib.rnn.GRUCell(1)\n"
     assert (repo / "pkg" / "model.py").read_text() == MIGRATED
@@ -68,13 +70,15 @@ def test_report_json(repo, tmp_path):
     report_path = tmp_path / "report.json"
     assert cli.main(["--check", "--quiet", "--report", str(report_path), str(repo / "pkg")]) == 1
     report = json.loads(report_path.read_text())
-    assert report["mode"] == "check"
+    assert (report["version"], report["mode"], report["skipped"]) == (2, "check", [])
     assert report["summary"] == {
         "scanned": 3,
         "changed": 1,
         "unchanged": 2,
         "failed": 0,
+        "errors": 0,
         "manual_review": 1,
+        "unsupported": 0,
         "changes_by_rule": {"contrib-rnn": 1, "rnn-functions": 1},
     }
     by_path = {entry["path"]: entry for entry in report["files"]}
@@ -150,3 +154,124 @@ def test_notebook_through_cli(tmp_path):
         "import tf1compat\n",
         "c = tf1compat.contrib.rnn.GRUCell(2)",
     ]
+
+
+# One file never aborts the run (issue 13, root cause 3).
+
+
+def _raise_on(marker, error):
+    """A stand-in for `runner.migrate_code` that raises `error` for code holding `marker`."""
+    real = runner.migrate_code
+
+    def migrate_code(code, rules):
+        if marker in code:
+            raise error
+        return real(code, rules)
+
+    return migrate_code
+
+
+@pytest.mark.parametrize(
+    "error", [AttributeError("'NoneType' object has no attribute 'append'"), RecursionError("deep")],
+    ids=["attribute-error", "recursion-error"],
+)
+def test_internal_error_is_that_files_failure_and_the_run_goes_on(repo, tmp_path, capsys, monkeypatch, error):
+    buggy = repo / "pkg" / "buggy.py"
+    buggy.write_text(MODEL + "# boom\n")
+    monkeypatch.setattr(runner, "migrate_code", _raise_on("# boom", error))
+    report_path = tmp_path / "report.json"
+    assert cli.main(["--report", str(report_path), str(repo)]) == cli.EXIT_INTERNAL_ERROR
+    assert (repo / "pkg" / "model.py").read_text() == MIGRATED
+    assert buggy.read_text() == MODEL + "# boom\n"
+    err = capsys.readouterr().err
+    assert f"{buggy}: error: internal error at " in err
+    assert f"{type(error).__name__}: {error}" in err and "please report this bug" in err
+    assert "4 files scanned, 1 changed, 2 unchanged, 0 failed, 1 internal error;" in err
+    report = json.loads(report_path.read_text())
+    assert report["summary"]["errors"] == 1
+    entry = next(e for e in report["files"] if e["path"] == str(buggy))
+    assert entry["status"] == "error" and type(error).__name__ in entry["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "extra, mode, status",
+    [
+        ("", "--check", cli.EXIT_NOT_MIGRATED),
+        ("old.py", "--check", cli.EXIT_FAILED),
+        ("buggy.py", "--check", cli.EXIT_INTERNAL_ERROR),
+        ("buggy.py", "--diff", cli.EXIT_INTERNAL_ERROR),
+        ("old.py", "--diff", cli.EXIT_FAILED),
+    ],
+)
+def test_exit_status_tells_would_change_unparseable_and_internal_error_apart(
+    repo, monkeypatch, extra, mode, status
+):
+    (repo / "pkg" / "old.py").write_text("import tensorflow as tf\nprint 'rnn'\n") if extra == "old.py" else None
+    if extra == "buggy.py":
+        (repo / "pkg" / "buggy.py").write_text(MODEL + "# boom\n")
+        monkeypatch.setattr(runner, "migrate_code", _raise_on("# boom", KeyError("x")))
+    assert cli.main([mode, "--quiet", str(repo)]) == status
+
+
+def test_report_is_written_whatever_happens(repo, tmp_path, monkeypatch):
+    (repo / "pkg" / "old.py").write_text("import tensorflow as tf\nprint 'rnn'\n")
+    (repo / "pkg" / "buggy.py").write_text(MODEL + "# boom\n")
+    monkeypatch.setattr(runner, "migrate_code", _raise_on("# boom", ValueError("bug")))
+    report_path = tmp_path / "report.json"
+    assert cli.main(["--check", "--quiet", "--report", str(report_path), str(repo)]) == 4
+    statuses = {pathlib.Path(e["path"]).name: e["status"] for e in json.loads(report_path.read_text())["files"]}
+    assert statuses == {"buggy.py": "error", "clean.py": "unchanged", "model.py": "changed",
+                        "old.py": "failed", "review.py": "unchanged"}
+
+
+def test_unwritable_report_is_a_usage_error_after_the_run(repo, capsys):
+    assert cli.main(["--quiet", "--report", str(repo / "no" / "such" / "dir.json"), str(repo)]) == 2
+    assert "cannot write --report" in capsys.readouterr().err
+    assert (repo / "pkg" / "model.py").read_text() == MIGRATED
+
+
+_REAL_MIGRATE_FILE = runner.migrate_file
+
+
+def _dies_on_m07(path, rule_names, mode):
+    if path.endswith("m07.py"):
+        os._exit(1)  # What a segfault or the OOM killer does to a worker process.
+    return _REAL_MIGRATE_FILE(path, rule_names, mode)
+
+
+def test_a_worker_process_that_dies_fails_only_its_files(tmp_path, monkeypatch):
+    paths = []
+    for i in range(30):
+        paths.append(tmp_path / f"m{i:02d}.py")
+        paths[-1].write_text(MODEL)
+    monkeypatch.setattr(runner, "migrate_file", _dies_on_m07)
+    results = runner.migrate_files([str(p) for p in paths], registry.RULES, "check", jobs=2)
+    assert len(results) == 30
+    by_name = {pathlib.Path(r.path).name: r for r in results}
+    assert by_name["m07.py"].status == "error"
+    assert "BrokenProcessPool" in by_name["m07.py"].error
+    assert {r.status for r in results} <= {"changed", "error"}
+
+
+def test_named_pipe_called_x_py_does_not_hang_the_run(tmp_path, capsys):
+    os.mkfifo(tmp_path / "x.py")
+    (tmp_path / "model.py").write_text(MODEL)
+    signal.alarm(20)  # A regression would block on opening the pipe: fail, do not hang.
+    try:
+        assert cli.main([str(tmp_path), str(tmp_path / "x.py")]) == 0
+        result = runner.migrate_file(str(tmp_path / "x.py"), ("contrib-rnn",), "check")
+    finally:
+        signal.alarm(0)
+    assert (tmp_path / "model.py").read_text() == MIGRATED
+    assert f"{tmp_path / 'x.py'}: skipped: not a regular file (named pipe)" in capsys.readouterr().err
+    assert (result.status, result.error) == ("failed", "cannot read or write: not a regular file")
+
+
+def test_diff_is_written_as_bytes_in_the_files_encoding(tmp_path, capsysbinary):
+    path = tmp_path / "latin.py"
+    data = b"# -*- coding: latin-1 -*-\nimport tensorflow as tf\nc = tf.nn.rnn_cell.GRUCell(2)  # r\xe9seau\n"
+    path.write_bytes(data)
+    assert cli.main(["--diff", "--quiet", str(path)]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"+c = tf1compat.nn.rnn_cell.GRUCell(2)  # r\xe9seau\n" in out
+    assert path.read_bytes() == data

@@ -55,7 +55,18 @@ def test_symlinks_are_not_followed(tree, tmp_path_factory):
     os.symlink(outside / "victim.py", tree / "pkg" / "link.py")
     files, skipped = discover([str(tree), str(tree / "pkg" / "link.py")])
     assert sorted(os.path.basename(f) for f in files) == ["cell.py", "demo.ipynb", "model.py", "model_pb2.py"]
-    assert skipped == [str(tree / "pkg" / "link.py")]
+    assert skipped == [(str(tree / "pkg" / "link.py"), "symlink")]
+
+
+def test_named_pipes_are_skipped_with_a_reason(tree):
+    os.mkfifo(tree / "pkg" / "x.py")
+    os.mkfifo(tree / "given.py")
+    files, skipped = discover([str(tree / "pkg"), str(tree / "given.py")])
+    assert [os.path.basename(f) for f in files] == ["model.py", "model_pb2.py"]
+    assert skipped == [
+        (str(tree / "pkg" / "x.py"), "not a regular file (named pipe)"),
+        (str(tree / "given.py"), "not a regular file (named pipe)"),
+    ]
 
 
 def test_explicit_file_is_taken_whatever_its_suffix(tree):

@@ -25,6 +25,25 @@ def test_summary_line_counts_and_rules():
     assert list(reporting.finding_lines(results)) == ["b.py:3: [contrib-rnn] m"]
 
 
+def test_summary_counts_internal_errors_and_unsupported_modules():
+    results = [
+        FileResult("a.py", "unchanged", findings=[
+            Finding("contrib-unsupported", 2, "m", unsupported=True), Finding("rnn-cell", 5, "n"),
+        ]),
+        FileResult("b.py", "error", error="internal error at x.py:1: KeyError: 'k'"),
+        FileResult("c.py", "error", error="internal error at x.py:1: KeyError: 'k'"),
+    ]
+    summary = reporting.summarize(results)
+    assert (summary["errors"], summary["unsupported"], summary["manual_review"]) == (2, 1, 2)
+    assert reporting.summary_line(summary, "write") == (
+        "tf1compat-migrate: 3 files scanned, 0 changed, 1 unchanged, 0 failed, 2 internal errors; "
+        "2 need manual review (1 unsupported)"
+    )
+    assert list(reporting.failure_lines(results))[0] == (
+        "b.py: error: internal error at x.py:1: KeyError: 'k' (file left unchanged; please report this bug)"
+    )
+
+
 class _Stream(io.StringIO):
     def __init__(self, tty):
         super().__init__()
