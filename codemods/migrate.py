@@ -6,9 +6,11 @@ import dataclasses
 
 import libcst as cst
 
+from codemods import nesting
 from codemods.imports import insert_after_leading_imports
 from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
 from codemods.prescreen import may_need_symbol_moves
+from codemods.roundtrip import restore_unprinted_whitespace
 from codemods.scopes import resolve_scopes
 from codemods.symbol_mover import MoveTable, move_symbols
 
@@ -154,22 +156,44 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
     return module, changes, findings
 
 
-def migrate_code(code, rules):
+def migrate_code(code, rules, drop_unused_imports=True):
     """Migrates Python source text.
+
+    Code nested too deeply for Python's default recursion limit is migrated in a thread with
+    a larger stack (see `codemods.nesting`); the bytes libcst does not print back are put
+    back (see `codemods.roundtrip`).
 
     Args:
         code: the source, as text.
         rules: the selected rules; rules that cannot apply (see `active_rules`) are skipped
             without parsing with libcst.
+        drop_unused_imports: see `migrate_module`.
 
     Returns:
         A `MigrationResult`.
 
     Raises:
-        UnparseableSourceError: if `code` needs parsing and is not valid Python 3.
+        UnparseableSourceError: if `code` needs parsing and is not valid Python 3, or is
+            nested more than `nesting.MAX_DEPTH` levels deep.
     """
+    try:
+        return _migrate_code(code, rules, drop_unused_imports, deep=False)
+    except RecursionError:
+        return nesting.call_with_deep_stack(_migrate_code, code, rules, drop_unused_imports, True)
+
+
+def _migrate_code(code, rules, drop_unused_imports, deep):
     active, tree = active_rules(code, rules)
     if not active:
         return MigrationResult(code, collections.Counter(), [])
-    module, changes, findings = migrate_module(_parse_cst(code), tree, active)
-    return MigrationResult(module.code if changes else code, changes, findings)
+    if deep:
+        depth, line = nesting.deepest_node(tree)
+        if depth > nesting.MAX_DEPTH:
+            raise UnparseableSourceError(
+                f"code nested {depth} levels deep; tf1compat-migrate handles up to "
+                f"{nesting.MAX_DEPTH} (CPython itself compiles about 1,500)", line
+            )
+    module, changes, findings = migrate_module(_parse_cst(code), tree, active, drop_unused_imports)
+    if not changes:
+        return MigrationResult(code, changes, findings)
+    return MigrationResult(restore_unprinted_whitespace(code, module.code), changes, findings)
