@@ -163,11 +163,3 @@ def remove_imports(module, bindings):
     if not bindings:
         return module
     return module.visit(_ImportRemover(bindings))
-
-
-def insert_after_leading_imports(module, statement):
-    """Inserts `statement` after the module's docstring and leading import lines."""
-    index = 0
-    while index < len(module.body) and is_leading_statement(module.body[index], index):
-        index += 1
-    return module.with_changes(body=[*module.body[:index], statement, *module.body[index:]])

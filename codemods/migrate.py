@@ -7,7 +7,7 @@ import dataclasses
 import libcst as cst
 
 from codemods import nesting
-from codemods.imports import insert_after_leading_imports
+from codemods.insertion import insert_after_import
 from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
 from codemods.prescreen import may_need_symbol_moves
 from codemods.roundtrip import restore_unprinted_whitespace
@@ -108,8 +108,8 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
 
     Insertion rules are planned first (no pass of their own), transform rules run next, each
     in its own pass; then all symbol-move rules run together in one pass, and the planned
-    statements are inserted. The scopes are analysed once, and again only after a pass
-    changed the module.
+    statements are inserted after their imports. The scopes are analysed once, and again
+    only after a pass changed the module.
 
     Args:
         module: a `libcst.Module`.
@@ -121,16 +121,15 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
     Returns:
         `(module, changes, findings)` as in `MigrationResult`.
     """
-    changes, findings, scopes, insertions = collections.Counter(), [], None, []
+    changes, findings, scopes, insertions, kept = collections.Counter(), [], None, [], set()
     for rule in rules:
         if isinstance(rule, InsertionRule):
             tree = tree or check_syntax(module.code)
             scopes = scopes or resolve_scopes(module)
-            statement, planned_findings = rule.planner(rule.name, module, tree, scopes)
-            findings.extend(planned_findings)
-            if statement is not None:
-                insertions.append(statement)
-                changes[rule.name] += 1
+            plan = rule.planner(rule.name, module, tree, scopes)
+            findings.extend(plan.findings)
+            insertions += [(rule.name, anchor, statement) for anchor, statement in plan.insertions]
+            kept.update(plan.kept_names)
     for rule in rules:
         if not isinstance(rule, TransformRule):
             continue
@@ -146,12 +145,16 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
         tree = tree or check_syntax(module.code)
         scopes = scopes or resolve_scopes(module)
         module, moved, move_findings = move_symbols(
-            module, tree, scopes, move_rules, drop_unused_imports
+            module, tree, scopes, move_rules, drop_unused_imports, kept
         )
         changes.update(moved)
         findings.extend(move_findings)
-    for statement in insertions:
-        module = insert_after_leading_imports(module, statement)
+    for rule_name, anchor, statement in insertions:
+        inserted = insert_after_import(module, anchor, statement)
+        if inserted is None:
+            raise AssertionError(f"the import {anchor} planned by {rule_name} is gone")
+        module = inserted
+        changes[rule_name] += 1
     findings.sort(key=lambda finding: finding.line)
     return module, changes, findings
 

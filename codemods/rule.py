@@ -75,15 +75,32 @@ class SymbolMoveRule(Rule):
         self.moves = moves
 
 
-class InsertionRule(Rule):
-    """A rule that adds one statement after a module's leading imports, planned without a walk.
-
-    The plan reads the `ast` tree and the scopes the other rules share, so it costs no
-    libcst pass and does not invalidate the scopes; the statement is inserted last.
+@dataclasses.dataclass(frozen=True)
+class InsertionPlan:
+    """What an `InsertionRule` adds to a module.
 
     Args:
-        planner: `planner(rule, module, tree, scopes) -> (statement or None, findings)`,
-            `statement` a `libcst.SimpleStatementLine` to insert.
+        insertions: `(anchor, statement)` pairs: `statement`, a `libcst.SimpleStatementLine`,
+            goes after the import block of the import `anchor` (a
+            `codemods.insertion.ImportAnchor`) names.
+        findings: `Finding`s.
+        kept_names: names the statements use: imports binding them are never removed as
+            unused by the other rules.
+    """
+
+    insertions: tuple = ()
+    findings: tuple = ()
+    kept_names: frozenset = frozenset()
+
+
+class InsertionRule(Rule):
+    """A rule that adds statements after an import, planned without a walk of its own.
+
+    The plan reads the `ast` tree and the scopes the other rules share, so it costs no
+    libcst pass and does not invalidate the scopes; the statements are inserted last.
+
+    Args:
+        planner: `planner(rule, module, tree, scopes) -> InsertionPlan`.
         **kwargs: see `Rule`.
     """
 

@@ -404,11 +404,14 @@ def _single_line(aliases):
     ]
 
 
-def _unused_imports(bindings, mover):
+def _unused_imports(bindings, mover, kept_names):
     """Returns `{id of import statement: binding names}` of the imports whose references
-    were all rewritten (and that had references to begin with)."""
+    were all rewritten (and that had references to begin with), except those of
+    `kept_names`."""
     unused = {}
     for assignment in bindings.assignments:
+        if assignment.name.split(".")[0] in kept_names:
+            continue
         references = [access.node for access in assignment.references]
         if references and all(id(node) in mover.rewritten_references for node in references):
             statement = mover.rewritten_imports.get(id(assignment.node), assignment.node)
@@ -416,7 +419,7 @@ def _unused_imports(bindings, mover):
     return unused
 
 
-def move_symbols(module, tree, scopes, rules, drop_unused_imports=True):
+def move_symbols(module, tree, scopes, rules, drop_unused_imports=True, kept_names=frozenset()):
     """Runs the symbol-move rules on a module.
 
     Args:
@@ -425,6 +428,8 @@ def move_symbols(module, tree, scopes, rules, drop_unused_imports=True):
         scopes: the module's `ScopeProvider` metadata (`codemods.scopes.resolve_scopes`).
         rules: active `SymbolMoveRule`s (at least one).
         drop_unused_imports: remove the imports whose references were all rewritten.
+        kept_names: never remove imports binding these names (statements other rules will
+            insert use them).
 
     Returns:
         `(module, changes, findings)`: the rewritten module (the same object if nothing
@@ -441,5 +446,5 @@ def move_symbols(module, tree, scopes, rules, drop_unused_imports=True):
     if mover.rewritten_references:
         rewritten = imports.add_import(rewritten, "tf1compat")
         if drop_unused_imports:
-            rewritten = imports.remove_imports(rewritten, _unused_imports(bindings, mover))
+            rewritten = imports.remove_imports(rewritten, _unused_imports(bindings, mover, kept_names))
     return rewritten, mover.changes, findings

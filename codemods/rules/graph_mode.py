@@ -1,22 +1,28 @@
-"""`graph-mode`: TF1 programs that run a `Session` get `disable_v2_behavior()` after their imports.
+"""`graph-mode`: TF1 programs that run a `Session` get `disable_v2_behavior()` after their import.
 
 TF1 graph code (placeholders, `Session`, `Dimension.value`) only runs on TF 2.x with the v2
 behaviour off, and neither `tf_upgrade_v2` nor the RNN rules add that. A file that creates a
 session (`tf.Session`, `tf.InteractiveSession`, `tf.train.MonitoredTrainingSession`, ...
 in any spelling) and does not already turn eager execution or the v2 behaviour off gets
-`<tensorflow alias>.compat.v1.disable_v2_behavior()` right after its leading imports. Without
-a plain `import tensorflow[.compat.v1] [as X]` to spell it with, the file is reported instead.
+`<alias>.compat.v1.disable_v2_behavior()` right after the import that binds the alias the
+session is created with (`import tensorflow as tf`, wherever it is: after
+`os.environ[...] = ...`, in a function, in a notebook cell), followed by the import lines
+right after it. Without a plain `import tensorflow[.compat.v1] [as X]` to spell it with, the
+file is reported instead.
 
-The calls are found on the `ast` tree and their names resolved with libcst's scope analysis
-of the file (the one the other rules share), so the rule costs no libcst pass of its own.
+Candidate calls are found on the `ast` tree; their names are resolved with libcst's scope
+analysis of the file (the one the other rules share), so the rule costs no libcst pass of
+its own.
 """
 
 import ast
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
-from codemods.cst_names import dotted_name, dotted_node
-from codemods.rule import Finding, InsertionRule
+from codemods.cst_names import chain_base, dotted_name, dotted_node
+from codemods.insertion import anchor_of, can_insert_after
+from codemods.rule import Finding, InsertionPlan, InsertionRule
 from codemods.symbols import normalize_tensorflow_name
 
 SESSION_NAMES = frozenset({
@@ -32,71 +38,113 @@ GRAPH_MODE_SWITCHES = frozenset({
     "tensorflow.enable_eager_execution",  # an explicit choice of eager: leave the file alone
 })
 _LAST_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in SESSION_NAMES | GRAPH_MODE_SWITCHES)
-# The call to insert, by the module a top-level `import ... as alias` binds.
-_SWITCH_BY_IMPORTED_MODULE = {
+# The call to insert, by the module an `import` binds; `compat.v1` also works on compat.v1.
+_SWITCH_BY_MODULE = {
     "tensorflow": "compat.v1.disable_v2_behavior",
     "tensorflow.compat.v1": "disable_v2_behavior",
 }
+_BY_HAND_MESSAGE = (
+    "TF1 sessions need graph mode on TF 2.x: add `tf.compat.v1.disable_v2_behavior()` at the "
+    "start of the program"
+)
 
 
 def plan_graph_mode(rule, module, tree, scopes):
-    """Returns `(statement to insert or None, findings)` for `module` (see the module doc)."""
-    module_scope = scopes.get(module)
-    first_session, switched = None, False
-    for node in ast.walk(tree):
-        name = _called_name(node)
-        if name is None or name.rsplit(".", 1)[-1] not in _LAST_NAMES:
+    """Returns the `InsertionPlan` of `module` (see the module doc)."""
+    first_line = _first_candidate_line(tree)
+    if first_line is None:
+        return InsertionPlan()
+    sessions, switched = [], False
+    for node, scope in scopes.items():
+        if scope is None or not (isinstance(node, cst.Call) and _last_name(node.func) in _LAST_NAMES):
             continue
-        qualified = {normalize_tensorflow_name(q.name)
-                     for q in module_scope.get_qualified_names_for(name)}
-        if qualified & GRAPH_MODE_SWITCHES:
-            switched = True
-        elif qualified & SESSION_NAMES and (first_session is None or node.lineno < first_session):
-            first_session = node.lineno
-    if first_session is None or switched:
-        return None, []
-    switch = _switch_call(module)
-    if switch is None:
-        return None, [Finding(rule, first_session,
-                              "TF1 sessions need graph mode on TF 2.x: add "
-                              "`tf.compat.v1.disable_v2_behavior()` at the start of the program")]
-    return cst.SimpleStatementLine(body=[cst.Expr(cst.Call(func=switch))]), []
+        names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node.func)}
+        switched = switched or bool(names & GRAPH_MODE_SWITCHES)
+        if names & SESSION_NAMES:
+            sessions.append((node, scope))
+    if switched or not sessions:
+        return InsertionPlan()
+    imports = _binding_imports(sessions, scopes) or _module_imports(module, scopes)
+    insertions = []
+    for (name, _), bindings in imports.items():
+        modules = {bound for bound, _ in bindings}
+        attribute = _SWITCH_BY_MODULE[modules.pop() if len(modules) == 1 else "tensorflow"]
+        call = cst.Call(func=dotted_node(f"{name}.{attribute}"))
+        last = max((anchor_of(module, node, name) for _, node in bindings), key=lambda a: a.ordinal)
+        if can_insert_after(module, last):
+            insertions.append((last, cst.SimpleStatementLine(body=[cst.Expr(call)])))
+    if not insertions:
+        return InsertionPlan(findings=(Finding(rule, first_line, _BY_HAND_MESSAGE),))
+    return InsertionPlan(tuple(insertions), kept_names=frozenset(name for name, _ in imports))
 
 
-def _called_name(node):
-    """`"a.b.c"` for an `ast.Call` of a dotted name, else `None`."""
-    if not isinstance(node, ast.Call):
+def _first_candidate_line(tree):
+    """Line of the first call whose last name is a session's or a switch's, or `None`."""
+    lines = [
+        node.lineno for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, (ast.Attribute, ast.Name))
+        and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in _LAST_NAMES
+    ]
+    return min(lines, default=None)
+
+
+def _last_name(func):
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else None
+
+
+def _module_imported_as(assignment, name):
+    """The module (`tensorflow` or `tensorflow.compat.v1`) an `import` binds to `name`, or None."""
+    if not isinstance(assignment.node, cst.Import):
         return None
-    parts, func = [], node.func
-    while isinstance(func, ast.Attribute):
-        parts.append(func.attr)
-        func = func.value
-    if not isinstance(func, ast.Name):
-        return None
-    return ".".join([func.id, *reversed(parts)])
-
-
-def _switch_call(module):
-    """`X.compat.v1.disable_v2_behavior` for the module's `import tensorflow as X`, or `None`."""
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if not isinstance(small, cst.Import):
-                continue
-            for alias in small.names:
-                imported = dotted_name(alias.name)
-                attribute = _SWITCH_BY_IMPORTED_MODULE.get(imported)
-                if attribute is not None and (alias.asname or imported == "tensorflow"):
-                    bound = alias.asname.name.value if alias.asname else "tensorflow"
-                    return dotted_node(f"{bound}.{attribute}")
+    for alias in assignment.node.names:
+        local = alias.asname.name.value if alias.asname else dotted_name(alias.name).split(".")[0]
+        if local == name:
+            module = dotted_name(alias.name) if alias.asname else local
+            return module if module in _SWITCH_BY_MODULE else None
     return None
+
+
+def _binding_imports(sessions, scopes):
+    """`{(name, scope): [(module, Import node), ...]}` of the imports binding the names the
+    sessions are created with, in the scope that binds them.
+
+    With a module-level one, only the module-level ones: the call then runs at import time,
+    before any function does.
+    """
+    found = {}
+    for call, scope in sessions:
+        base = chain_base(call.func)
+        if base is None:
+            continue
+        for assignment in scope[base.value]:
+            module = _module_imported_as(assignment, base.value)
+            if module is not None:
+                entries = found.setdefault((base.value, assignment.scope), [])
+                if all(node is not assignment.node for _, node in entries):
+                    entries.append((module, assignment.node))
+    module_level = {key: value for key, value in found.items() if isinstance(key[1], GlobalScope)}
+    return module_level or found
+
+
+def _module_imports(module, scopes):
+    """The module-level `import tensorflow[.compat.v1] [as X]`, for sessions created from a
+    name that is not such a module (`from tensorflow import Session`)."""
+    scope = scopes.get(module)
+    found = {}
+    for assignment in scope.assignments if scope is not None else ():
+        bound = _module_imported_as(assignment, assignment.name)
+        if bound is not None:
+            found.setdefault((assignment.name, scope), []).append((bound, assignment.node))
+    return found
 
 
 RULE = InsertionRule(
     name="graph-mode",
     summary="files that run a TF1 Session get tf.compat.v1.disable_v2_behavior() after their "
-    "imports",
+    "tensorflow import",
     planner=plan_graph_mode,
     markers=(("tensorflow",), ("Session",)),
 )

@@ -135,3 +135,117 @@ def test_no_tensorflow_module_import_is_reported(migrate):
     assert not result.changes
     assert [(f.rule, f.line) for f in result.findings] == [("graph-mode", 2)]
     assert "disable_v2_behavior" in result.findings[0].message
+
+
+# Inserted after the import that binds the name used (issue 13, root cause 4).
+
+
+def test_inserted_after_a_tensorflow_import_that_comes_late(assert_rewrites):
+    assert_rewrites(
+        """\
+        import os
+        os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+        import tensorflow as tf
+        import numpy as np
+
+        sess = tf.Session()
+        """,
+        """\
+        import os
+        os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+        import tensorflow as tf
+        import numpy as np
+        tf.compat.v1.disable_v2_behavior()
+
+        sess = tf.Session()
+        """,
+        ONLY,
+    )
+
+
+def test_function_local_import_gets_the_call_in_the_function(assert_rewrites):
+    assert_rewrites(
+        """\
+        def main():
+            \"\"\"Runs.\"\"\"
+            import tensorflow as tf
+            with tf.Session() as sess:
+                pass
+        """,
+        """\
+        def main():
+            \"\"\"Runs.\"\"\"
+            import tensorflow as tf
+            tf.compat.v1.disable_v2_behavior()
+            with tf.Session() as sess:
+                pass
+        """,
+        ONLY,
+    )
+
+
+def test_module_level_import_wins_over_function_local_ones(assert_rewrites):
+    assert_rewrites(
+        """\
+        def run():
+            import tensorflow.compat.v1 as v1
+            return v1.Session()
+        import tensorflow as tf
+        sess = tf.Session()
+        """,
+        """\
+        def run():
+            import tensorflow.compat.v1 as v1
+            return v1.Session()
+        import tensorflow as tf
+        tf.compat.v1.disable_v2_behavior()
+        sess = tf.Session()
+        """,
+        ONLY,
+    )
+
+
+def test_alternative_imports_in_try_get_the_call_after_the_try(assert_rewrites):
+    assert_rewrites(
+        """\
+        try:
+            import tensorflow.compat.v1 as tf
+        except ImportError:
+            import tensorflow as tf
+        sess = tf.Session()
+        """,
+        """\
+        try:
+            import tensorflow.compat.v1 as tf
+        except ImportError:
+            import tensorflow as tf
+        tf.compat.v1.disable_v2_behavior()
+        sess = tf.Session()
+        """,
+        ONLY,
+    )
+
+
+def test_import_used_by_the_call_is_kept_when_its_other_uses_move(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        from tensorflow import Session
+        cell = tf.contrib.rnn.GRUCell(3)
+        sess = Session()
+        """,
+        """\
+        import tensorflow as tf
+        from tensorflow import Session
+        import tf1compat
+        tf.compat.v1.disable_v2_behavior()
+        cell = tf1compat.contrib.rnn.GRUCell(3)
+        sess = Session()
+        """,
+    )
+
+
+def test_one_line_function_is_reported(migrate):
+    result = migrate("def main(): import tensorflow as tf; return tf.Session()\n", ONLY)
+    assert not result.changes
+    assert [(f.rule, f.line) for f in result.findings] == [("graph-mode", 1)]
