@@ -62,16 +62,6 @@ def check_syntax(code):
         raise UnparseableSourceError(f"not valid Python 3: {error.msg}", error.lineno) from None
 
 
-def parse(code):
-    """Parses Python 3 source with libcst, after `check_syntax`.
-
-    Raises:
-        UnparseableSourceError: on a syntax error.
-    """
-    check_syntax(code)
-    return _parse_cst(code)
-
-
 def _parse_cst(code):
     try:
         return cst.parse_module(code)

@@ -1,153 +1,92 @@
-"""Migrating Jupyter notebooks: code cells only, the rest of the JSON left as it was.
+"""Migrating Jupyter notebooks: code cells only, every other byte of the file kept.
 
 All code cells are migrated together as one module, so an `import tensorflow as tf` in the
-first cell resolves names in later cells: the cells are joined with a boundary statement
-between them, migrated, and split again at the boundaries. IPython lines (`%matplotlib
-inline`, `!pip install ...`, `obj?`) are swapped for placeholder statements and restored
-afterwards; cells that are still not Python (cell magics such as `%%bash`, `x = !ls`) are
-left untouched, and imports they might use are kept.
+first cell resolves names in later cells: the cells are joined with a boundary line between
+them, migrated, and split again at the boundaries. IPython syntax is masked the way IPython
+reads it and put back afterwards (`codemods.ipython`); code cells that are still not Python
+(`%%bash` cells, syntax errors) are left untouched and reported, and imports they might use
+are kept. Only the `source` values of the cells that changed are rewritten in the file's
+text (`codemods.notebook_json`).
 """
 
-import collections
 import dataclasses
-import json
+import itertools
 
-import libcst as cst
-
-from codemods.migrate import UnparseableSourceError, active_rules, migrate_module, parse
+from codemods import ipython, notebook_json
+from codemods.migrate import UnparseableSourceError, check_syntax, migrate_code
 from codemods.rule import Finding
 
-CELL_BOUNDARY = "__tf1compat_cell_boundary__()"
-_IPYTHON_PLACEHOLDER = "__tf1compat_ipython_line_{}__()"
-
-
-def _is_ipython_line(line):
-    stripped = line.strip()
-    return stripped.startswith(("%", "!")) or (stripped.endswith("?") and "#" not in stripped)
-
-
-def _mask_ipython_lines(source, masked_lines):
-    """Replaces IPython lines by placeholders, appending the originals to `masked_lines`."""
-    lines = source.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        if _is_ipython_line(line):
-            body = line.rstrip("\r\n")
-            indent = body[: len(body) - len(body.lstrip())]
-            placeholder = indent + _IPYTHON_PLACEHOLDER.format(len(masked_lines))
-            masked_lines.append(body)
-            lines[index] = placeholder + line[len(body) :]
-    return "".join(lines)
-
-
-def _unmask_ipython_lines(source, masked_lines):
-    for index, original in enumerate(masked_lines):
-        placeholder = _IPYTHON_PLACEHOLDER.format(index)
-        if placeholder in source:
-            indent = original[: len(original) - len(original.lstrip())]
-            source = source.replace(indent + placeholder, original, 1)
-    return source
-
-
-def _cell_source(cell):
-    source = cell.get("source", "")
-    return "".join(source) if isinstance(source, list) else source
-
-
-def _set_cell_source(cell, text):
-    if isinstance(cell.get("source"), list):
-        cell["source"] = text.splitlines(keepends=True)
-    else:
-        cell["source"] = text
-
-
-def _is_boundary(statement):
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.Call)
-        and isinstance(statement.body[0].value.func, cst.Name)
-        and statement.body[0].value.func.value == CELL_BOUNDARY[:-2]
-    )
-
-
-def _split_at_boundaries(module):
-    """Returns the text of each cell of a joined module, in order."""
-    cells, current = [], None
-    for statement in module.body:
-        if _is_boundary(statement):
-            if current is not None:
-                trailing = "".join(module.code_for_node(line) for line in statement.leading_lines)
-                cells.append("".join(current) + trailing)
-            current = []
-        else:
-            current.append(module.code_for_node(statement))
-    return cells
-
-
-def _dump_like(notebook, original_text):
-    """Serialises `notebook` with the indentation and escaping style of `original_text`."""
-    second_line = original_text.split("\n", 2)[1] if "\n" in original_text else ""
-    indent = len(second_line) - len(second_line.lstrip(" ")) or None
-    ensure_ascii = "\\u" in original_text and original_text.isascii()
-    text = json.dumps(notebook, indent=indent, ensure_ascii=ensure_ascii)
-    return text + "\n" if original_text.endswith("\n") else text
+CELL_BOUNDARY = "__tf1compat_cell_boundary__()\n"
 
 
 class _Cells:
     """The code cells of a notebook, split into Python ones (masked) and skipped ones.
 
     Attributes:
-        python: cell number -> `(original source, masked source)` for cells that parse.
-        skipped: `(cell number, line, reason)` for code cells that are not Python.
-        masked_lines: original IPython lines, indexed by placeholder number.
+        python: cell index -> `(MaskedCell, its code ending with a newline)` for the code
+            cells that parse.
+        skipped: `(cell number, line, reason)` for the code cells that do not.
     """
 
     def __init__(self, cells):
-        self.python, self.skipped, self.masked_lines = {}, [], []
-        for number, cell in enumerate(cells, start=1):
-            if cell.get("cell_type") != "code":
+        self.python, self.skipped = {}, []
+        numbers = itertools.count()
+        for index, cell in enumerate(cells):
+            if cell.cell_type != "code":
                 continue
-            original = _cell_source(cell)
-            if original.lstrip().startswith("%%"):
-                self.skipped.append((number, 1, "cell magic"))
-                continue
-            masked = _mask_ipython_lines(original, self.masked_lines)
-            if masked and not masked.endswith("\n"):
-                masked += "\n"
             try:
-                parse(masked)
+                masked = ipython.mask_cell(cell.source, numbers)
+                code = masked.code if masked.code.endswith("\n") or not masked.code else masked.code + "\n"
+                check_syntax(code)
+            except ipython.NotPythonError as error:
+                self.skipped.append((index + 1, error.line, error.reason))
             except UnparseableSourceError as error:
-                self.skipped.append((number, error.line or 1, error.message))
-                continue
-            self.python[number] = (original, masked)
+                self.skipped.append((index + 1, error.line or 1, error.message))
+            except UnicodeEncodeError as error:
+                line = code[: error.start].count("\n") + 1
+                self.skipped.append((index + 1, line, "holds a lone surrogate, which no parser reads"))
+            else:
+                self.python[index] = (masked, code)
 
     def joined(self):
         """Returns `(module text, first line of each Python cell in it)`."""
         parts, starts, line = [], [], 1
-        for _, masked in self.python.values():
-            parts += [CELL_BOUNDARY + "\n", masked]
+        for _, code in self.python.values():
+            parts += [CELL_BOUNDARY, code]
             starts.append(line + 1)
-            line += 1 + masked.count("\n")
-        parts.append(CELL_BOUNDARY + "\n")
+            line += 1 + code.count("\n")
+        parts.append(CELL_BOUNDARY)
         return "".join(parts), starts
 
     def locate(self, finding, starts):
         """Moves a finding from a line of the joined module to a cell and line in it."""
         index = max(i for i, start in enumerate(starts) if start <= finding.line)
-        number = list(self.python)[index]
+        number = list(self.python)[index] + 1
         return dataclasses.replace(finding, line=finding.line - starts[index] + 1, cell=number)
 
-    def write_back(self, module, cells):
-        """Stores the migrated text of each changed Python cell into `cells`."""
-        for number, new in zip(self.python, _split_at_boundaries(module)):
-            original, masked = self.python[number]
-            if new == masked:
+    def new_sources(self, migrated, cells):
+        """Returns `{cell index: new source}` of the cells the migrated module changed.
+
+        Raises:
+            ValueError: if the cell boundaries or the IPython placeholders were changed.
+        """
+        parts = migrated.split(CELL_BOUNDARY)
+        if len(parts) != len(self.python) + 2:
+            raise ValueError(
+                f"the migrated notebook must keep its {len(self.python) + 1} cell boundaries. "
+                f"Received: {len(parts) - 1}"
+            )
+        if self.python:  # Text a rule put before the first or after the last boundary.
+            parts[1], parts[-2] = parts[0] + parts[1], parts[-2] + parts[-1]
+        sources = {}
+        for (index, (masked, code)), new in zip(self.python.items(), parts[1:-1]):
+            if new == code:
                 continue
-            new = _unmask_ipython_lines(new, self.masked_lines)
-            if not original.endswith("\n") and new.endswith("\n"):
+            new = masked.unmask(new)
+            if not cells[index].source.endswith("\n") and new.endswith("\n"):
                 new = new[:-1]
-            _set_cell_source(cells[number - 1], new)
+            sources[index] = new
+        return sources
 
 
 def migrate_notebook(text, rules):
@@ -159,31 +98,30 @@ def migrate_notebook(text, rules):
 
     Returns:
         `(text, changes, findings)`: the new JSON (the input itself if no cell changed), a
-        `Counter` of rewrites per rule and the `Finding`s, located by cell and line. Code
-        cells that are not Python are reported when the notebook needs migrating.
+        `Counter` of rewrites per rule and the `Finding`s, located by cell and line. Every
+        code cell that is not Python is one of the findings.
 
     Raises:
         UnparseableSourceError: if the file is not notebook JSON.
     """
     try:
-        notebook = json.loads(text)
-        cells = _Cells(notebook["cells"])
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        cells = notebook_json.read_cells(text)
+    except notebook_json.NotebookFormatError as error:
         raise UnparseableSourceError(f"not a notebook: {error}") from None
-    joined, starts = cells.joined()
-    active, tree = active_rules(joined, rules)
-    if not active:
-        return text, collections.Counter(), []
-    module, changes, findings = migrate_module(
-        parse(joined), tree, active, drop_unused_imports=not cells.skipped
-    )
-    findings = [cells.locate(finding, starts) for finding in findings]
-    if changes or findings:
-        findings += [
-            Finding("notebook", line, f"cell not migrated ({reason}); check it by hand", number)
-            for number, line, reason in cells.skipped
-        ]
-    if not changes:
-        return text, changes, findings
-    cells.write_back(module, notebook["cells"])
-    return _dump_like(notebook, text), changes, findings
+    python = _Cells(cells)
+    joined, starts = python.joined()
+    result = migrate_code(joined, rules, drop_unused_imports=not python.skipped)
+    findings = [python.locate(finding, starts) for finding in result.findings]
+    findings += [
+        Finding("notebook", line, f"cell not migrated ({reason}); check it by hand", number)
+        for number, line, reason in python.skipped
+    ]
+    findings.sort(key=lambda finding: (finding.cell, finding.line))
+    if not result.changes:
+        return text, result.changes, findings
+    sources = python.new_sources(result.code, cells)
+    new_text = notebook_json.write_sources(text, cells, sources)
+    written = notebook_json.read_cells(new_text)
+    if [cell.source for cell in written] != [sources.get(i, cell.source) for i, cell in enumerate(cells)]:
+        raise ValueError("the rewritten notebook must read back as the migrated cells")
+    return new_text, result.changes, findings
