@@ -55,12 +55,13 @@ def _insertion_index(body):
     return index
 
 
-def add_import(module, name):
-    """Adds `import <name>` after the module's last TensorFlow import, unless present.
+def add_import(module, name, asname=None):
+    """Adds `import <name> [as <asname>]` after the module's last TensorFlow import, unless present.
 
     Args:
         module: a `libcst.Module`.
         name: the module to import, e.g. `"tf1compat"`.
+        asname: the alias to import it as, `None` for none.
 
     Returns:
         The module with the import (the same object if it was already imported).
@@ -69,14 +70,16 @@ def add_import(module, name):
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
                 if isinstance(small, cst.Import) and any(
-                    alias.asname is None and dotted_name(alias.name) == name
+                    dotted_name(alias.name) == name
+                    and (alias.asname.name.value if alias.asname else None) == asname
                     for alias in small.names
                 ):
                     return module
     index = _insertion_index(module.body)
-    new_line = cst.SimpleStatementLine(
-        body=[cst.Import(names=[cst.ImportAlias(name=cst.Name(name))])]
+    alias = cst.ImportAlias(
+        name=cst.Name(name), asname=cst.AsName(name=cst.Name(asname)) if asname else None
     )
+    new_line = cst.SimpleStatementLine(body=[cst.Import(names=[alias])])
     return module.with_changes(body=[*module.body[:index], new_line, *module.body[index:]])
 
 

@@ -17,6 +17,7 @@ from libcst.metadata import ImportAssignment
 
 from codemods import imports
 from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
+from codemods.package_name import PACKAGE, package_name
 from codemods.rule import MigrationTransformer
 from codemods.symbols import normalize_tensorflow_name
 
@@ -85,15 +86,17 @@ class _ImportBindings:
         module_aliases: local name -> source-module entry, for names bound to a whole RNN-only
             module (`from tensorflow.contrib import rnn`, `import tensorflow.contrib.rnn as r`).
         assignments: every `ImportAssignment`, to find imports left unused.
+        scopes: the module's distinct scopes.
     """
 
     def __init__(self, scopes, table):
-        self.names, self.module_aliases, self.assignments = set(), {}, []
+        self.names, self.module_aliases, self.assignments, self.scopes = set(), {}, [], []
         seen = set()
         for scope in scopes:
             if scope is None or id(scope) in seen:
                 continue
             seen.add(id(scope))
+            self.scopes.append(scope)
             for assignment in scope.assignments:
                 if isinstance(assignment, ImportAssignment):
                     self.assignments.append(assignment)
@@ -155,12 +158,14 @@ class SymbolMover(MigrationTransformer):
         bindings: the module's `_ImportBindings`.
         blocked: local names of module aliases whose imports must not be swapped.
         scopes: the module's `ScopeProvider` metadata.
+        package: the local name of `tf1compat` in the module (see `codemods.package_name`).
     """
 
-    def __init__(self, table, bindings, blocked, scopes):
+    def __init__(self, table, bindings, blocked, scopes, package):
         super().__init__()
         self._table = table
         self._scopes = scopes
+        self._package = package
         self._import_names = bindings.names
         self._blocked = blocked
         self._replacements = {}
@@ -184,6 +189,8 @@ class SymbolMover(MigrationTransformer):
         return entry.move.rnn_specific and local_name not in self._blocked
 
     def _replace(self, node, target, rule):
+        """Replaces `node` by the `tf1compat.`-prefixed `target`, spelled with the package name."""
+        target = self._package + target[len(PACKAGE):]
         self._replacements[id(node)] = dotted_node(target).with_changes(
             lpar=node.lpar, rpar=node.rpar
         )
@@ -438,13 +445,14 @@ def move_symbols(module, tree, scopes, rules, drop_unused_imports=True, kept_nam
     table = MoveTable(rules)
     bindings = _ImportBindings(scopes.values(), table)
     blocked = _blocked_aliases(tree, bindings.module_aliases) if bindings.module_aliases else set()
-    mover = SymbolMover(table, bindings, blocked, scopes)
+    package = package_name(module, bindings.scopes)
+    mover = SymbolMover(table, bindings, blocked, scopes, package)
     rewritten = module.visit(mover)
     findings = mover.findings(module)
     if not mover.changes:
         return module, mover.changes, findings
     if mover.rewritten_references:
-        rewritten = imports.add_import(rewritten, "tf1compat")
+        rewritten = imports.add_import(rewritten, PACKAGE, None if package == PACKAGE else package)
         if drop_unused_imports:
             rewritten = imports.remove_imports(rewritten, _unused_imports(bindings, mover, kept_names))
     return rewritten, mover.changes, findings

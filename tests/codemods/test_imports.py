@@ -144,3 +144,71 @@ def test_function_level_import(assert_rewrites):
             return tf1compat.contrib.rnn.GRUCell(3)
         """,
     )
+
+
+# A module that binds `tf1compat` itself (issue 13, root cause 5).
+
+
+def test_module_binding_tf1compat_gets_an_alias(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        tf1compat = "mine"
+        out = tf.nn.dynamic_rnn(cell, x)
+        print(tf1compat)
+        """,
+        """\
+        import tf1compat as _tf1compat
+        tf1compat = "mine"
+        out = _tf1compat.nn.dynamic_rnn(cell, x)
+        print(tf1compat)
+        """,
+    )
+
+
+def test_parameter_named_tf1compat_and_a_taken_alias(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        _tf1compat = 0
+        def build(tf1compat, x):
+            return tf.contrib.rnn.LayerNormBasicLSTMCell(4)(x, tf1compat)
+        """,
+        """\
+        import tf1compat as _tf1compat2
+        _tf1compat = 0
+        def build(tf1compat, x):
+            return _tf1compat2.contrib.rnn.LayerNormBasicLSTMCell(4)(x, tf1compat)
+        """,
+    )
+
+
+def test_existing_alias_is_reused(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        import tf1compat as _tf1compat
+        from mine import tf1compat
+        out = tf.nn.dynamic_rnn(cell, x)
+        """,
+        """\
+        import tf1compat as _tf1compat
+        from mine import tf1compat
+        out = _tf1compat.nn.dynamic_rnn(cell, x)
+        """,
+    )
+
+
+def test_imports_of_tf1compat_itself_are_no_conflict(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        import tf1compat.nn
+        out = tf.nn.dynamic_rnn(cell, x)
+        """,
+        """\
+        import tf1compat.nn
+        import tf1compat
+        out = tf1compat.nn.dynamic_rnn(cell, x)
+        """,
+    )
