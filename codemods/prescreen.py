@@ -30,12 +30,17 @@ def _touches(table, name):
     """Tells whether the libcst pass would rewrite or report the dotted `name` itself."""
     entry = table.module(name)
     if entry is not None:
-        return entry.move.rnn_specific
+        return entry.move.whole_module
     found = table.member(name)
     if found is None:
         return False
     entry, member, exact = found
-    return exact and (member in entry.move.names or entry.move.rnn_specific)
+    return exact and (member in entry.move.names or entry.move.whole_module)
+
+
+def _imports_target(table, module):
+    """Whether importing `module` is rewritten or reported by the libcst pass itself."""
+    return _touches(table, module) or table.missing_module(module) is not None
 
 
 def _import_paths(tree, table):
@@ -44,15 +49,18 @@ def _import_paths(tree, table):
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
+                module = normalize_tensorflow_name(alias.name)
+                if (alias.asname and table.module(module)) or _imports_target(table, module):
+                    return paths, True
                 if alias.asname:
                     paths[alias.asname].add(alias.name)
-                    if table.module(normalize_tensorflow_name(alias.name)):
-                        return paths, True
                 else:
                     root = alias.name.split(".")[0]
                     paths[root].add(root)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             module = normalize_tensorflow_name(node.module)
+            if _imports_target(table, module):
+                return paths, True
             for alias in node.names:
                 if alias.name == "*":
                     if table.module(module) is not None:
@@ -88,6 +96,6 @@ def may_need_symbol_moves(tree, table):
             if name in _RUN_TIME_LOOKUPS:
                 for arg in ast.walk(node):
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        if table.rnn_module_named_in(arg.value):
+                        if table.module_named_in(arg.value):
                             return True
     return False

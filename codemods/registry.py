@@ -3,6 +3,7 @@
 from codemods.rules import (
     contrib_layers,
     contrib_rnn,
+    contrib_unsupported,
     graph_mode,
     keras_initial_state,
     rnn_cell,
@@ -18,6 +19,7 @@ RULES = (
     rnn_functions.RULE,
     tf_layers.RULE,
     contrib_layers.RULE,
+    contrib_unsupported.RULE,
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
 

@@ -138,9 +138,9 @@ class MigrationTransformer(cst.CSTTransformer):
     def record_change(self, rule):
         self.changes[rule] += 1
 
-    def report(self, rule, node, message):
-        """Queues a finding about `node` (a node of the tree being visited)."""
-        self._reports.append((rule, node, message))
+    def report(self, rule, node, message, unsupported=False):
+        """Queues a finding about `node` (a node of the tree being visited); see `Finding`."""
+        self._reports.append((rule, node, message, unsupported))
 
     def findings(self, module):
         """Returns the queued findings with line numbers.
@@ -152,8 +152,8 @@ class MigrationTransformer(cst.CSTTransformer):
             return []
         positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         return [
-            Finding(rule, positions[node].start.line, message)
-            for rule, node, message in self._reports
+            Finding(rule, positions[node].start.line, message, unsupported=unsupported)
+            for rule, node, message, unsupported in self._reports
         ]
 
 

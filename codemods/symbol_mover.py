@@ -19,7 +19,7 @@ from codemods import imports
 from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
 from codemods.package_name import PACKAGE, package_name
 from codemods.rule import MigrationTransformer
-from codemods.symbols import normalize_tensorflow_name
+from codemods.symbols import is_removed, normalize_tensorflow_name
 
 # Calls whose string arguments can name a module at run time.
 RUN_TIME_LOOKUP_CALLS = frozenset(
@@ -51,7 +51,7 @@ class MoveTable:
         self._run_time_markers = tuple(
             (spelling, entry)
             for source, entry in self._modules.items()
-            if entry.move.rnn_specific
+            if entry.move.whole_module
             for spelling in (source, "tf." + source.partition(".")[2])
         )
 
@@ -73,8 +73,19 @@ class MoveTable:
                 return entry, parts[end], end == len(parts) - 1
         return None
 
-    def rnn_module_named_in(self, text):
-        """Returns the entry of an RNN-only module spelled out in `text`, or `None`."""
+    def missing_module(self, name):
+        """Returns the entry of the whole module (see `ModuleMove`) that module `name` lies
+        in, when tf1compat does not provide the part of it `name` names; else `None`.
+
+        E.g. the entry of `tensorflow.contrib` for `tensorflow.contrib.seq2seq.python.ops`.
+        """
+        found = self.member(name)
+        if found is None or not found[0].move.whole_module or found[1] in found[0].move.names:
+            return None
+        return found[0]
+
+    def module_named_in(self, text):
+        """Returns the entry of a whole module (see `ModuleMove`) spelled out in `text`, or `None`."""
         return next((entry for marker, entry in self._run_time_markers if marker in text), None)
 
 
@@ -83,7 +94,7 @@ class _ImportBindings:
 
     Attributes:
         names: first components of every name bound by an import (`tf`, `rnn`, `tensorflow`).
-        module_aliases: local name -> source-module entry, for names bound to a whole RNN-only
+        module_aliases: local name -> source-module entry, for names bound to a whole
             module (`from tensorflow.contrib import rnn`, `import tensorflow.contrib.rnn as r`).
         assignments: every `ImportAssignment`, to find imports left unused.
         scopes: the module's distinct scopes.
@@ -114,7 +125,7 @@ class _ImportBindings:
         for alias in statement.names:
             if (alias.evaluated_alias or alias.evaluated_name) == assignment.name:
                 entry = table.module(normalize_tensorflow_name(prefix + alias.evaluated_name))
-                if entry is not None and entry.move.rnn_specific and "." not in assignment.name:
+                if entry is not None and entry.move.whole_module and "." not in assignment.name:
                     self.module_aliases[assignment.name] = entry
 
 
@@ -186,7 +197,34 @@ class SymbolMover(MigrationTransformer):
         return resolve(self._scopes, node)
 
     def _swaps(self, local_name, entry):
-        return entry.move.rnn_specific and local_name not in self._blocked
+        return (
+            entry.move.whole_module
+            and entry.move.target is not None
+            and local_name not in self._blocked
+        )
+
+    def _report_missing(self, entry, node, subject, missing):
+        """Reports `subject` (text naming `node`) as the TF name `missing`, which tf1compat
+        does not provide; `Finding.unsupported` for the `tf.contrib` modules TF 2 removed."""
+        if entry.move.target is None:
+            module = ".".join(missing.split(".")[:3])
+            message = (
+                f"{subject} is not migrated: TF 2 removed tf.contrib and tf1compat has no "
+                f"{module} (or its rule was not selected); migrate it by hand (tf_upgrade_v2 "
+                "converts a few tf.contrib names)"
+            )
+        else:
+            message = (
+                f"{subject} has no tf1compat equivalent (not in {entry.move.target}); "
+                "migrate it by hand"
+            )
+        self.report(entry.rule, node, message, unsupported=is_removed(missing))
+
+    def _report_missing_module(self, node, subject, name):
+        """Reports the import of module `name` if it lies in a whole module tf1compat lacks."""
+        entry = self._table.missing_module(name)
+        if entry is not None:
+            self._report_missing(entry, node, subject, name)
 
     def _replace(self, node, target, rule):
         """Replaces `node` by the `tf1compat.`-prefixed `target`, spelled with the package name."""
@@ -219,14 +257,9 @@ class SymbolMover(MigrationTransformer):
         if isinstance(node.value, cst.Name) and self._swaps(node.value.value, entry):
             return False  # `rnn.LSTMCell` with `rnn` imported from a module whose import is swapped.
         if member in entry.move.names:
-            self._replace(node, f"{entry.move.target}.{member}", entry.rule)
-        elif entry.move.rnn_specific:
-            self.report(
-                entry.rule,
-                node,
-                f"`{dotted_name(node)}` has no tf1compat equivalent "
-                f"(not in {entry.move.target}); migrate it by hand",
-            )
+            self._replace(node, entry.move.spelling(member), entry.rule)
+        elif entry.move.whole_module:
+            self._report_missing(entry, node, f"`{dotted_name(node)}`", name)
         return False
 
     def leave_Attribute(self, original_node, updated_node):
@@ -239,7 +272,10 @@ class SymbolMover(MigrationTransformer):
                 self._module_used_as_value(node, entry)
 
     def _module_used_as_value(self, node, entry):
-        if not entry.move.rnn_specific:
+        if not entry.move.whole_module:
+            return
+        if entry.move.target is None:
+            self._report_missing(entry, node, f"`{dotted_name(node)}`", self._resolve(node))
             return
         self.report(
             entry.rule,
@@ -262,12 +298,13 @@ class SymbolMover(MigrationTransformer):
             return
         for arg in node.args:
             for text in _literal_texts(arg.value):
-                entry = self._table.rnn_module_named_in(text)
+                entry = self._table.module_named_in(text)
                 if entry is not None:
                     self.report(
                         entry.rule,
                         node,
-                        "a TF1 RNN module is named in a string evaluated at run time; "
+                        "a TF1 module tf1compat replaces is named in a string evaluated at "
+                        "run time; "
                         "migrate it by hand",
                     )
                     return
@@ -283,10 +320,11 @@ class SymbolMover(MigrationTransformer):
     def leave_Import(self, original_node, updated_node):
         names, changed = [], False
         for alias in updated_node.names:
-            entry = self._table.module(
-                normalize_tensorflow_name(dotted_name(alias.name))
-            )
-            if entry is not None and alias.asname is not None:
+            name = normalize_tensorflow_name(dotted_name(alias.name))
+            entry = self._table.module(name)
+            if entry is None:
+                self._report_missing_module(alias, f"`import {dotted_name(alias.name)}`", name)
+            elif alias.asname is not None:
                 if self._swaps(alias.asname.name.value, entry):
                     alias = alias.with_changes(name=dotted_node(entry.move.target))
                     self.record_change(entry.rule)
@@ -348,22 +386,24 @@ class SymbolMover(MigrationTransformer):
             return parent, alias
         entry = self._table.module(module)
         if entry is None:
+            self._report_missing_module(alias, f"`{name}` (from {module})", module)
             return None
         if name in entry.move.names:
             self.record_change(entry.rule)
             return entry.move.target, alias
-        if entry.move.rnn_specific:
-            self.report(
-                entry.rule,
-                alias,
-                f"`{name}` (from {module}) has no tf1compat equivalent "
-                f"(not in {entry.move.target}); migrate it by hand",
-            )
+        if entry.move.whole_module:
+            self._report_missing(entry, alias, f"`{name}` (from {module})", f"{module}.{name}")
         return None
 
     def _swap_star_import(self, original_node, module):
         entry = self._table.module(module)
-        if entry is None or not entry.move.rnn_specific:
+        if entry is None:
+            self._report_missing_module(original_node, f"star import from {module}", module)
+            return original_node
+        if not entry.move.whole_module:
+            return original_node
+        if entry.move.target is None:
+            self._report_missing(entry, original_node, f"star import from {module}", module)
             return original_node
         self.record_change(entry.rule)
         self.report(

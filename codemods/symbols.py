@@ -3,7 +3,10 @@
 Each `ModuleMove` says which TensorFlow 1 module paths (as written in real code, after
 `tensorflow.compat.v1.` is folded into `tensorflow.`) move to which `tf1compat` module, and
 which of their members tf1compat re-implements. A name missing from these tables is never
-rewritten: the rules report it for manual review instead.
+rewritten: the rules report it for manual review instead. A name is looked up under the
+longest module path of the active tables, so `CONTRIB_REMOVED_MOVE` (all of `tf.contrib`,
+nothing provided) only answers for the `tf.contrib` modules no other table covers: a module
+becomes supported as soon as a rule's table lists it.
 """
 
 import dataclasses
@@ -46,11 +49,9 @@ CONTRIB_RNN_ONLY = frozenset(
     }
 )
 
-CONTRIB_RNN = (
-    RNN_CELLS
-    | CONTRIB_RNN_ONLY
-    | {"static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"}
-)
+STATIC_RNN_FUNCTIONS = frozenset({"static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn"})
+
+CONTRIB_RNN = RNN_CELLS | CONTRIB_RNN_ONLY | STATIC_RNN_FUNCTIONS
 
 LAYERS = frozenset({"dense", "Dense", "dropout"})
 
@@ -64,18 +65,28 @@ class ModuleMove:
     Args:
         sources: dotted TensorFlow module paths, e.g. `"tensorflow.contrib.rnn"`.
         target: dotted tf1compat module path the supported members move to.
+        target: dotted tf1compat module path the supported members move to, `None` for
+            modules tf1compat does not provide.
         names: member names tf1compat provides.
-        rnn_specific: True for modules that hold nothing but RNN code (`tf.contrib.rnn`,
-            `tf.nn.rnn_cell`). Imports of such a module are swapped as a whole, their other
-            members are reported as unsupported and run-time lookups on them
+        whole_module: True for modules that tf1compat replaces as a whole: those holding
+            nothing but RNN code (`tf.nn.rnn_cell`) and the `tf.contrib` modules, which TF 2
+            removed. Imports of such a module are swapped as a whole, its other members
+            are reported as unsupported and run-time lookups on it
             (`getattr(tf.contrib.rnn, name)`) are reported. False for shared namespaces
             (`tf.nn`, `tf.layers`) whose other members are none of our business.
+        homes: member -> the tf1compat module a fully qualified rewrite spells it from, for
+            members with a home other than `target`.
     """
 
     sources: tuple
-    target: str
+    target: object
     names: frozenset
-    rnn_specific: bool
+    whole_module: bool
+    homes: dict = dataclasses.field(default_factory=dict, compare=False)
+
+    def spelling(self, member):
+        """Returns the fully qualified tf1compat name an attribute spelling of `member` becomes."""
+        return f"{self.homes.get(member, self.target)}.{member}"
 
 
 CONTRIB_RNN_MOVE = ModuleMove(
@@ -91,7 +102,11 @@ CONTRIB_RNN_MOVE = ModuleMove(
     ),
     target="tf1compat.contrib.rnn",
     names=CONTRIB_RNN,
-    rnn_specific=True,
+    whole_module=True,
+    # The names tf.contrib.rnn re-exported from tf.nn: spelled as tf_upgrade_v2 spells them
+    # (`tf.compat.v1.nn.rnn_cell.LSTMCell`), so that either order of the tools gives the same.
+    homes={name: "tf1compat.nn.rnn_cell" for name in RNN_CELLS}
+    | {name: "tf1compat.nn" for name in STATIC_RNN_FUNCTIONS},
 )
 
 RNN_CELL_MOVE = ModuleMove(
@@ -103,38 +118,52 @@ RNN_CELL_MOVE = ModuleMove(
     ),
     target="tf1compat.nn.rnn_cell",
     names=RNN_CELLS,
-    rnn_specific=True,
+    whole_module=True,
 )
 
 RNN_FUNCTIONS_MOVE = ModuleMove(
     sources=("tensorflow.nn",),
     target="tf1compat.nn",
     names=RNN_FUNCTIONS,
-    rnn_specific=False,
+    whole_module=False,
 )
 
 RNN_OPS_MOVE = ModuleMove(
     sources=("tensorflow.python.ops.rnn",),
     target="tf1compat.nn",
     names=RNN_FUNCTIONS,
-    rnn_specific=True,
+    whole_module=True,
 )
 
 LAYERS_MOVE = ModuleMove(
     sources=("tensorflow.layers", "tensorflow.python.layers.core"),
     target="tf1compat.layers",
     names=LAYERS,
-    rnn_specific=False,
+    whole_module=False,
 )
 
 CONTRIB_LAYERS_MOVE = ModuleMove(
     sources=("tensorflow.contrib.layers",),
     target="tf1compat.contrib.layers",
     names=CONTRIB_LAYERS,
-    rnn_specific=False,
+    whole_module=True,
 )
 
+CONTRIB_REMOVED_MOVE = ModuleMove(
+    sources=("tensorflow.contrib",),
+    target=None,
+    names=frozenset(),
+    whole_module=True,
+)
+
+REMOVED_MODULE = "tensorflow.contrib"
+
 COMPAT_V1_PREFIX = "tensorflow.compat.v1."
+
+
+def is_removed(name):
+    """Whether the dotted TensorFlow `name` lies in `tf.contrib`, which TF 2 removed."""
+    return name == REMOVED_MODULE or name.startswith(REMOVED_MODULE + ".")
 
 
 def normalize_tensorflow_name(qualified_name):

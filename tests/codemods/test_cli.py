@@ -11,7 +11,7 @@ from codemods import cli, registry, runner
 
 MODEL = "import tensorflow as tf\ncell = tf.contrib.rnn.BasicLSTMCell(8)\nout = tf.nn.dynamic_rnn(cell, x)\n"
 MIGRATED = (
-    "import tf1compat\ncell = tf1compat.contrib.rnn.BasicLSTMCell(8)\n"
+    "import tf1compat\ncell = tf1compat.nn.rnn_cell.BasicLSTMCell(8)\n"
     "out = tf1compat.nn.dynamic_rnn(cell, x)\n"
 )
 CLEAN = "import numpy as np\nprint(np.ones(2))\n"
@@ -47,7 +47,7 @@ def test_diff_prints_and_writes_nothing(repo, capsys):
     assert cli.main(["--diff", str(repo)]) == 0
     out = capsys.readouterr().out
     assert "\n-cell = tf.contrib.rnn.BasicLSTMCell(8)\n" in out
-    assert "\n+cell = tf1compat.contrib.rnn.BasicLSTMCell(8)\n" in out
+    assert "\n+cell = tf1compat.nn.rnn_cell.BasicLSTMCell(8)\n" in out
     assert (repo / "pkg" / "model.py").read_text() == MODEL
 
 
@@ -78,7 +78,7 @@ def test_report_json(repo, tmp_path):
         "failed": 0,
         "errors": 0,
         "manual_review": 1,
-        "unsupported": 0,
+        "unsupported": 1,
         "changes_by_rule": {"contrib-rnn": 1, "rnn-functions": 1},
     }
     by_path = {entry["path"]: entry for entry in report["files"]}
@@ -94,8 +94,9 @@ def test_only_and_skip(repo):
         "import tensorflow as tf\nimport tf1compat\ncell = tf.contrib.rnn.BasicLSTMCell(8)\n"
         "out = tf1compat.nn.dynamic_rnn(cell, x)\n"
     )
-    assert cli.main(["--skip", "rnn-functions", "--skip", "contrib-rnn", "--check", str(repo)]) == 0
-    assert cli.main(["--skip", "rnn-functions", "--check", str(repo)]) == 1
+    skip_all = ["--skip", "rnn-functions", "--skip", "contrib-rnn,contrib-unsupported"]
+    assert cli.main([*skip_all, "--check", str(repo)]) == 0
+    assert cli.main(["--skip", "rnn-functions", "--check", str(repo / "pkg" / "model.py")]) == 1
 
 
 @pytest.mark.parametrize("option", ["--only", "--skip"])
@@ -113,7 +114,7 @@ def test_list_rules(capsys):
 
 
 def test_exclude(repo):
-    assert cli.main(["--exclude", "model.py", "--check", str(repo)]) == 0
+    assert cli.main(["--exclude", "model.py", "--exclude", "review.py", "--check", str(repo)]) == 0
 
 
 @pytest.mark.parametrize("argv", [[], ["--jobs", "0", "."], ["--diff", "--check", "."], ["/no/such/dir"]])
@@ -152,7 +153,7 @@ def test_notebook_through_cli(tmp_path):
     assert cli.main(["--quiet", str(path)]) == 0
     assert json.loads(path.read_text())["cells"][0]["source"] == [
         "import tf1compat\n",
-        "c = tf1compat.contrib.rnn.GRUCell(2)",
+        "c = tf1compat.nn.rnn_cell.GRUCell(2)",
     ]
 
 

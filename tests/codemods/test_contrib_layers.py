@@ -4,7 +4,7 @@ ONLY = ("contrib-layers",)
 
 
 def test_attribute_spelling(assert_rewrites):
-    assert_rewrites(
+    result = assert_rewrites(
         """\
         import tensorflow as tf
         logits = tf.contrib.layers.fully_connected(outputs, 10, activation_fn=None)
@@ -17,6 +17,11 @@ def test_attribute_spelling(assert_rewrites):
         init = tf.contrib.layers.xavier_initializer()
         """,
         ONLY,
+    )
+    assert [(f.line, f.unsupported) for f in result.findings] == [(3, True)]
+    assert result.findings[0].message == (
+        "`tf.contrib.layers.xavier_initializer` has no tf1compat equivalent "
+        "(not in tf1compat.contrib.layers); migrate it by hand"
     )
 
 
@@ -35,28 +40,45 @@ def test_from_import_name(assert_rewrites):
     )
 
 
-def test_module_alias_import_dropped_when_unused(assert_rewrites):
+def test_module_alias_import_is_swapped(assert_rewrites):
     assert_rewrites(
         """\
         from tensorflow.contrib import layers
         y = layers.fully_connected(x, 3)
         """,
         """\
-        import tf1compat
-        y = tf1compat.contrib.layers.fully_connected(x, 3)
+        from tf1compat.contrib import layers
+        y = layers.fully_connected(x, 3)
         """,
         ONLY,
     )
 
 
+def test_module_alias_used_for_other_names_keeps_its_import(assert_rewrites):
+    result = assert_rewrites(
+        """\
+        from tensorflow.contrib import layers
+        y = layers.fully_connected(x, 3, weights_regularizer=layers.l2_regularizer(0.1))
+        """,
+        """\
+        from tensorflow.contrib import layers
+        import tf1compat
+        y = tf1compat.contrib.layers.fully_connected(x, 3, weights_regularizer=layers.l2_regularizer(0.1))
+        """,
+        ONLY,
+    )
+    assert [(f.line, f.unsupported) for f in result.findings] == [(2, True)]
+
+
 def test_no_op(assert_unchanged):
-    assert_unchanged(
+    result = assert_unchanged(
         """\
         import tensorflow as tf
         reg = tf.contrib.layers.l2_regularizer(0.1)
         """,
         ONLY,
     )
+    assert [(f.rule, f.line, f.unsupported) for f in result.findings] == [("contrib-layers", 2, True)]
 
 
 def test_idempotent(assert_rewrites, assert_unchanged):

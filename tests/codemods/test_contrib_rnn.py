@@ -20,8 +20,8 @@ def test_attribute_spelling(assert_rewrites):
         import tensorflow as tf
         import tf1compat
 
-        cell = tf1compat.contrib.rnn.BasicLSTMCell(128)  # the cell
-        state = tf1compat.contrib.rnn.LSTMStateTuple(c, h)
+        cell = tf1compat.nn.rnn_cell.BasicLSTMCell(128)  # the cell
+        state = tf1compat.nn.rnn_cell.LSTMStateTuple(c, h)
         x = tf.placeholder(tf.float32, [None, 10])
         """,
         ONLY,
@@ -39,7 +39,7 @@ def test_tf_import_left_unused_is_removed(assert_rewrites):
         """\
         import tf1compat
 
-        cell = tf1compat.contrib.rnn.GRUCell(8)
+        cell = tf1compat.nn.rnn_cell.GRUCell(8)
         """,
         ONLY,
     )
@@ -57,8 +57,8 @@ def test_compat_v1_alias(assert_rewrites):
         import tensorflow.compat.v1 as tf
         import tf1compat
         tf.disable_v2_behavior()
-        cells = [tf1compat.contrib.rnn.LSTMCell(n) for n in (64, 32)]
-        stack = tf1compat.contrib.rnn.MultiRNNCell(cells)
+        cells = [tf1compat.nn.rnn_cell.LSTMCell(n) for n in (64, 32)]
+        stack = tf1compat.nn.rnn_cell.MultiRNNCell(cells)
         """,
         ONLY,
     )
@@ -173,7 +173,7 @@ def test_static_bidirectional_rnn_on_unstacked_inputs(assert_rewrites):
         import tensorflow as tf
         import tf1compat
         xs = tf.unstack(x, timesteps, 1)
-        outputs, fw, bw = tf1compat.contrib.rnn.static_bidirectional_rnn(f, b, xs, dtype=tf.float32)
+        outputs, fw, bw = tf1compat.nn.static_bidirectional_rnn(f, b, xs, dtype=tf.float32)
         """,
         ONLY,
     )
@@ -216,7 +216,7 @@ def test_module_alias_with_unsupported_use_keeps_import(assert_rewrites):
         from tensorflow.contrib import rnn
         import tf1compat
         a = rnn.NASCell(3)
-        b = tf1compat.contrib.rnn.GRUCell(3)
+        b = tf1compat.nn.rnn_cell.GRUCell(3)
         """,
         ONLY,
     )
@@ -231,7 +231,7 @@ def test_module_alias_with_unsupported_use_keeps_import(assert_rewrites):
 def test_unsupported_use_anywhere_keeps_module_alias_import(migrate, use):
     result = migrate(f"from tensorflow.contrib import rnn\n{use}\nb = rnn.GRUCell(3)\n", ONLY)
     assert result.code.startswith("from tensorflow.contrib import rnn\nimport tf1compat\n")
-    assert result.code.endswith("b = tf1compat.contrib.rnn.GRUCell(3)\n")
+    assert result.code.endswith("b = tf1compat.nn.rnn_cell.GRUCell(3)\n")
     assert [f.line for f in result.findings] == [2]
 
 
@@ -308,7 +308,7 @@ def test_idempotent_on_migrated_code(assert_unchanged):
         """\
         import tf1compat
         from tf1compat.contrib import rnn
-        cell = tf1compat.contrib.rnn.BasicLSTMCell(3)
+        cell = tf1compat.nn.rnn_cell.BasicLSTMCell(3)
         """,
         ONLY,
     )
@@ -326,7 +326,7 @@ def test_shadowed_alias_is_left_alone(assert_rewrites):
         import tf1compat
         def build(tf):
             return tf.contrib.rnn.GRUCell(2)  # `tf` is a parameter here
-        cell = tf1compat.contrib.rnn.GRUCell(3)
+        cell = tf1compat.nn.rnn_cell.GRUCell(3)
         """,
         ONLY,
     )

@@ -239,7 +239,7 @@ def test_import_used_by_the_call_is_kept_when_its_other_uses_move(assert_rewrite
         from tensorflow import Session
         import tf1compat
         tf.compat.v1.disable_v2_behavior()
-        cell = tf1compat.contrib.rnn.GRUCell(3)
+        cell = tf1compat.nn.rnn_cell.GRUCell(3)
         sess = Session()
         """,
     )

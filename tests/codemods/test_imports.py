@@ -52,7 +52,7 @@ def test_import_after_try_block(assert_rewrites):
             import tensorflow as tf
         import tf1compat
         import numpy as np
-        cell = tf1compat.contrib.rnn.LSTMCell(3, initializer=tf.ones_initializer())
+        cell = tf1compat.nn.rnn_cell.LSTMCell(3, initializer=tf.ones_initializer())
         """,
     )
 
@@ -126,7 +126,7 @@ def test_parenthesized_reference_keeps_parentheses(assert_rewrites):
         import tensorflow as tf
         import tf1compat
         tf.ones(1)
-        cell = (tf1compat.contrib.rnn.LSTMCell)(3)
+        cell = (tf1compat.nn.rnn_cell.LSTMCell)(3)
         """,
     )
 
@@ -141,7 +141,7 @@ def test_function_level_import(assert_rewrites):
         """\
         import tf1compat
         def build():
-            return tf1compat.contrib.rnn.GRUCell(3)
+            return tf1compat.nn.rnn_cell.GRUCell(3)
         """,
     )
 

@@ -41,7 +41,7 @@ def test_imports_in_one_cell_resolve_names_in_another():
     assert _sources(new_text) == [
         "%matplotlib inline\nimport tf1compat\nimport numpy as np",
         "Uses `tf.contrib.rnn.LSTMCell` — ü",
-        "!pip install foo\ncell = tf1compat.contrib.rnn.LSTMCell(4)\nx = np.ones(3)",
+        "!pip install foo\ncell = tf1compat.nn.rnn_cell.LSTMCell(4)\nx = np.ones(3)",
     ]
     assert changes == {"contrib-rnn": 1}
     assert findings == []
@@ -85,7 +85,7 @@ def test_cells_that_are_not_python_are_left_alone_and_reported():
         "import tensorflow as tf\nimport tf1compat",
         cells[1][1],
         cells[2][1],
-        "cell = tf1compat.contrib.rnn.GRUCell(5)",
+        "cell = tf1compat.nn.rnn_cell.GRUCell(5)",
     ]
     assert changes == {"contrib-rnn": 1}
     assert [(f.rule, f.cell, f.line) for f in findings] == [("notebook", 2, 1), ("notebook", 3, 1)]

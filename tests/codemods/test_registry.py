@@ -68,3 +68,14 @@ def test_codemod_table_matches_runtime_exports(relative_path, table):
     assert exports is not None, f"{relative_path} has no __all__"
     assert exports <= table, f"add {sorted(exports - table)} to codemods/symbols.py"
     assert table <= exports, f"tf1compat lacks {sorted(table - exports)}, which the codemod rewrites"
+
+
+@pytest.mark.parametrize("move", [m for rule in registry.RULES for m in getattr(rule, "moves", ())],
+                         ids=lambda move: move.sources[0])
+def test_homes_of_canonical_spellings_export_their_names(move):
+    """A name spelled from another home (`tf1compat.nn.rnn_cell.LSTMCell` for
+    `tf.contrib.rnn.LSTMCell`) must exist there."""
+    for member, home in move.homes.items():
+        relative = home.replace(".", "/")
+        path = f"{relative}.py" if (REPO / f"{relative}.py").exists() else f"{relative}/__init__.py"
+        assert member in _runtime_exports(path), f"{home} lacks {member}"

@@ -58,7 +58,7 @@ def test_crlf_line_endings_are_kept(tmp_path):
     path, _ = _run(tmp_path, "crlf.py", data)
     assert path.read_bytes() == (
         b"import tensorflow as tf\r\nimport tf1compat\r\nx = tf.ones(1)\r\n"
-        b"cell = tf1compat.contrib.rnn.GRUCell(2)\r\n"
+        b"cell = tf1compat.nn.rnn_cell.GRUCell(2)\r\n"
     )
 
 
