@@ -19,6 +19,8 @@ import re
 import keras
 import tensorflow as tf
 
+from tf1compat import _config
+
 
 def in_graph_mode():
     """Whether ops are being built into a TF1-style graph (not eager, not a tf.function)."""
@@ -62,18 +64,62 @@ class TF1Layer(keras.layers.Layer):
             `tf.compat.v1.variable_scope`.
     """
 
-    def __init__(self, trainable=True, name=None, dtype=None, reuse=None, **kwargs):
-        for tf1_only in ("_reuse", "_scope"):
-            kwargs.pop(tf1_only, None)
-        super().__init__(trainable=trainable, name=name, **kwargs)
-        self._tf1_base_name = name or tf1_snake_case(type(self).__name__)
-        self._tf1_dtype = tf.as_dtype(dtype) if dtype is not None else None
-        self._tf1_scope = None
-        self._tf1_reuse = reuse
+    def __new__(cls, *args, **kwargs):
+        layer = super().__new__(cls, *args, **kwargs)
+        # TF1 cells may skip `super().__init__()` (TF1 allowed it when `__call__` is overridden):
+        # the TF1 state exists from here on, `__init__` only fills it in.
+        layer._tf1_base_name = tf1_snake_case(cls.__name__)
+        layer._tf1_dtype = None
+        layer._tf1_scope = None
+        layer._tf1_reuse = None
         # Variables made by tf.compat.v1.get_variable, not by Keras: in graph mode, and by
         # TF1 cells that create their variables inside `__call__` (see `RNNCell`).
-        self._tf1_created_variables = []
-        self._own_tf1_variables = {}
+        layer._tf1_created_variables = []
+        layer._own_tf1_variables = {}
+        layer._keras_initialized = False
+        # Keras wraps `build`; a direct `layer.build(shape)` (Keras' `RNN`, user code) must
+        # still create the variables in the layer's TF1 scope, as TF1's `add_weight` did.
+        layer._build_variables = layer.build
+        layer.build = layer._build_in_scope
+        layer._constructor_arguments = _config.constructor_arguments(cls, args, kwargs)
+        return layer
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__module__.startswith("tf1compat.") and not cls.__name__.startswith("_"):
+            # Found by `keras.saving` without custom_objects, as "tf1compat>GRUCell".
+            keras.saving.register_keras_serializable(package="tf1compat")(cls)
+
+    def __init__(self, trainable=True, name=None, dtype=None, reuse=None, **kwargs):
+        reuse = kwargs.pop("_reuse", reuse)  # the spelling of TF1 subclasses
+        kwargs.pop("_scope", None)
+        super().__init__(trainable=trainable, name=name, **kwargs)
+        self._keras_initialized = True
+        self._tf1_base_name = name or self._tf1_base_name
+        self._tf1_dtype = tf.as_dtype(dtype) if dtype is not None else None
+        self._tf1_reuse = reuse
+
+    def get_config(self):
+        """The constructor arguments, serialized (nested cells included), as Keras configs are.
+
+        Raises:
+            NotImplementedError: the constructor took `*args`, which a config cannot hold.
+        """
+        if self._constructor_arguments is None:
+            raise NotImplementedError(
+                f"{type(self).__name__} takes *args in __init__; override get_config() and "
+                f"from_config() to serialize it. Received: layer={self.name!r}")
+        return _config.serialize(self._constructor_arguments)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        """Rebuilds the layer (not its weights) from `get_config()`'s output."""
+        return cls(**_config.deserialize(config, custom_objects))
+
+    @property
+    def dtype(self):
+        """The variables' dtype name, as in TF1: `None` until given or set by the first call."""
+        return self._tf1_dtype.name if self._tf1_dtype is not None else None
 
     @property
     def variable_dtype(self):
@@ -118,13 +164,20 @@ class TF1Layer(keras.layers.Layer):
         """Creates the variables for inputs of `inputs_shape` (a structure) and `dtype`.
 
         Call inside the layer's variable scope (`with layer.variable_scope(): ...`).
+        A TF1 cell that skipped `super().__init__()` has nothing to build (as in TF1,
+        its own `__call__` does all the work).
         """
-        if self.built:
+        if not self._keras_initialized or self.built:
             return
         if self._tf1_dtype is None:
             self._tf1_dtype = tf.as_dtype(dtype)
-        self.build(inputs_shape)
+        self._build_variables(inputs_shape)
         self.built = True
+
+    def _build_in_scope(self, inputs_shape):
+        """`layer.build(shape)` called directly: the variables go to the layer's TF1 scope."""
+        with self.variable_scope():
+            self.ensure_built(inputs_shape, self.variable_dtype)
 
     def add_weight(self, name=None, shape=None, dtype=None, initializer=None, regularizer=None,
                    trainable=True, partitioner=None, **kwargs):
@@ -139,7 +192,8 @@ class TF1Layer(keras.layers.Layer):
             regularizer: Optional callable `variable -> loss` (graph mode: added to
                 `tf.compat.v1.GraphKeys.REGULARIZATION_LOSSES`; else `layer.losses`).
             trainable: Whether the variable is trainable.
-            partitioner: TF1 partitioner (graph mode only).
+            partitioner: TF1 partitioner, graph mode only (elsewhere one variable holds
+                what the partitions would).
 
         Returns:
             The variable.
@@ -151,7 +205,11 @@ class TF1Layer(keras.layers.Layer):
             variable = tf.compat.v1.get_variable(
                 name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
                 trainable=trainable, partitioner=partitioner)
-            self.record_tf1_variable(full_name, variable)
+            if isinstance(variable, tf.Variable):
+                self.record_tf1_variable(full_name, variable)
+            else:  # a PartitionedVariable: its parts are the variables, `kernel/part_0`, ...
+                for part in variable:
+                    self.record_tf1_variable(part.op.name, part)
             return variable
         if initializer is None:
             initializer = (tf.compat.v1.get_variable_scope().initializer

@@ -6,6 +6,8 @@ cell with `state_size` and `call(inputs, states)` (`keras.layers.LSTMCell`,
 their own state structure (`[h, c]` for `LSTMCell`).
 """
 
+import inspect
+
 import tensorflow as tf
 
 from tf1compat.cells.base import RNNCell, zeros_for_sizes
@@ -41,13 +43,38 @@ def build_cell(cell, inputs_shape, dtype):
 
 
 def zero_state(cell, batch_size, dtype):
-    """The zero initial state of `cell` in its own structure."""
+    """The zero initial state of `cell` in its own structure (see `cell_state`)."""
     if hasattr(cell, "zero_state"):
         return cell.zero_state(batch_size, dtype)
     if hasattr(cell, "get_initial_state"):
-        state = cell.get_initial_state(batch_size=batch_size)
-        return tf.nest.map_structure(lambda s: tf.cast(s, dtype), state)
+        if "dtype" in inspect.signature(cell.get_initial_state).parameters:  # Keras 2 cells
+            state = cell.get_initial_state(batch_size=batch_size, dtype=dtype)
+        else:
+            state = cell.get_initial_state(batch_size=batch_size)
+        return cell_state(cell, tf.nest.map_structure(lambda s: tf.cast(s, dtype), state))
     return zeros_for_sizes(cell.state_size, batch_size, dtype)
+
+
+def cell_state(cell, state):
+    """`state` in the structure of `cell.state_size`, as the drivers carry it.
+
+    A Keras cell with a single state keeps it as `[h]`; as in TF1, the drivers carry
+    (and return) it as the tensor `h`. Other states are returned unchanged.
+    """
+    if (not isinstance(cell, RNNCell) and not tf.nest.is_nested(cell.state_size)
+            and isinstance(state, (list, tuple)) and len(state) == 1):
+        return state[0]
+    return state
+
+
+def call_cell(cell, inputs, state, **kwargs):
+    """One step of `cell`: `(output, new_state)`, the state as `cell_state` carries it."""
+    if isinstance(cell, RNNCell):
+        return cell(inputs, state, **kwargs)
+    if not tf.nest.is_nested(cell.state_size):
+        state = [cell_state(cell, state)]
+    output, new_state = cell(inputs, state, **kwargs)
+    return output, cell_state(cell, new_state)
 
 
 def output_size(cell):

@@ -5,6 +5,7 @@ import functools
 
 import tensorflow as tf
 
+from tf1compat.shapes import static_dim
 from tf1compat.tf1_layer import TF1Layer, in_graph_mode
 
 
@@ -72,11 +73,50 @@ class RNNCell(TF1Layer):
         Returns:
             `(output, new_state)`.
         """
+        if (not tf.nest.is_nested(self.state_size) and isinstance(state, (list, tuple))
+                and len(state) == 1):
+            state = state[0]  # Keras' `RNN` passes a single state as `[h]`
         return super().__call__(inputs, state, scope=scope, **kwargs)
 
-    def get_initial_state(self, batch_size=None, dtype=None):
-        """Keras-style alias of `zero_state`."""
-        return self.zero_state(batch_size, dtype or self.variable_dtype)
+    def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
+        """The zero state for `inputs`, or for `batch_size` and `dtype`, as in TF1.
+
+        Args:
+            inputs: Optional tensor whose first dimension and dtype give the batch
+                size and dtype.
+            batch_size: int or scalar int tensor; must agree with `inputs`.
+            dtype: The state dtype; must agree with `inputs`. Defaults to the
+                cell's dtype once known (Keras' `RNN` passes no dtype).
+
+        Returns:
+            What `zero_state(batch_size, dtype)` returns.
+
+        Raises:
+            ValueError: `batch_size` or `dtype` disagree with `inputs`, or neither
+                `inputs` nor `batch_size` (and a dtype) is given.
+        """
+        if inputs is not None:
+            inputs = tf.convert_to_tensor(inputs)
+            static_batch = static_dim(inputs.shape, 0)
+            if batch_size is not None:
+                given = tf.get_static_value(batch_size, partial=True) if tf.is_tensor(batch_size) \
+                    else batch_size
+                if static_batch != given:
+                    raise ValueError(
+                        "batch size from input tensor is different from the input param. "
+                        f"Input tensor batch: {static_batch}, batch_size: {batch_size}")
+            if dtype is not None and inputs.dtype != dtype:
+                raise ValueError(
+                    "dtype from input tensor is different from the input param. "
+                    f"Input tensor dtype: {inputs.dtype.name}, dtype: {tf.as_dtype(dtype).name}")
+            batch_size = static_batch if static_batch is not None else tf.shape(inputs)[0]
+            dtype = inputs.dtype
+        dtype = dtype or self._tf1_dtype
+        if batch_size is None or dtype is None:
+            raise ValueError(
+                "batch_size and dtype cannot be None while constructing initial state. "
+                f"Received: inputs=None, batch_size={batch_size}, dtype={dtype}")
+        return self.zero_state(batch_size, dtype)
 
     def zero_state(self, batch_size, dtype):
         """Returns zero-filled state tensor(s).

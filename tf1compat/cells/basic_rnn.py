@@ -3,7 +3,7 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import UnitsCell
-from tf1compat.options import input_depth, resolve_activation
+from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
@@ -27,11 +27,13 @@ class BasicRNNCell(ProjectedInputsMixin, UnitsCell):
 
     def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
         super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
+        check_supported_dtype(dtype)
         self._num_units = num_units
         self._activation = resolve_activation(activation)
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
+        check_supported_dtype(self.variable_dtype, "inputs.dtype")
         self._kernel = self.add_weight("kernel", shape=[depth + self._num_units, self._num_units])
         self._bias = self.add_weight(
             "bias", shape=[self._num_units], initializer=tf.compat.v1.zeros_initializer())

@@ -3,7 +3,7 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import UnitsCell
-from tf1compat.options import input_depth, resolve_activation
+from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
@@ -35,6 +35,7 @@ class GRUCell(ProjectedInputsMixin, UnitsCell):
     def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
                  bias_initializer=None, name=None, dtype=None, **kwargs):
         super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
+        check_supported_dtype(dtype)
         self._num_units = num_units
         self._activation = resolve_activation(activation)
         self._kernel_initializer = kernel_initializer
@@ -45,6 +46,7 @@ class GRUCell(ProjectedInputsMixin, UnitsCell):
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
+        check_supported_dtype(self.variable_dtype, "inputs.dtype")
         units = self._num_units
         gate_kernel, gate_bias, candidate_kernel, candidate_bias = self.variable_names
         self._gate_kernel = self.add_weight(

@@ -3,7 +3,7 @@
 import tensorflow as tf
 
 from tf1compat.cells.base import LSTMStateTuple, RNNCell
-from tf1compat.options import input_depth, reject_unsupported, resolve_activation
+from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
@@ -27,7 +27,9 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
             (default: the variable scope's, else Glorot uniform).
         num_proj: int, size of the output projection (none if `None`).
         proj_clip: float, clip the projected output to `[-proj_clip, proj_clip]`.
-        num_unit_shards, num_proj_shards: Deprecated in TF1; must be `None`.
+        num_unit_shards, num_proj_shards: Deprecated in TF1: in graph mode the kernel
+            and projection are partitioned into that many `part_i` variables, as TF1
+            did; eagerly each is one variable (the same values and checkpoint key).
         forget_bias: float added to the forget gate at run time (not stored).
         state_is_tuple: If True the state is `LSTMStateTuple(c, h)`, else
             `concat([c, h], 1)`.
@@ -47,10 +49,7 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
                  forget_bias=1.0, state_is_tuple=True, activation=None, reuse=None,
                  name=None, dtype=None, **kwargs):
         super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
-        reject_unsupported(
-            "Partitioned LSTM variables were deprecated in TF1: remove it; to load a checkpoint "
-            "with partitioned variables, concatenate the partitions first.",
-            num_unit_shards=num_unit_shards, num_proj_shards=num_proj_shards)
+        check_supported_dtype(dtype)
         self._num_units = num_units
         self._use_peepholes = use_peepholes
         self._cell_clip = cell_clip
@@ -60,6 +59,8 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
         self._forget_bias = forget_bias
         self._state_is_tuple = state_is_tuple
         self._activation = resolve_activation(activation)
+        self._num_unit_shards = num_unit_shards
+        self._num_proj_shards = num_proj_shards
 
     @property
     def _output_depth(self):
@@ -77,9 +78,11 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
+        check_supported_dtype(self.variable_dtype, "inputs.dtype")
         units = self._num_units
         self._kernel = self.add_weight(
-            "kernel", shape=[depth + self._output_depth, 4 * units], initializer=self._initializer)
+            "kernel", shape=[depth + self._output_depth, 4 * units], initializer=self._initializer,
+            partitioner=_shards(self._num_unit_shards))
         self._bias = self.add_weight(
             "bias", shape=[4 * units], initializer=tf.compat.v1.zeros_initializer())
         self._depth = depth
@@ -89,13 +92,15 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
                 for name in ("w_f_diag", "w_i_diag", "w_o_diag"))
         if self._num_proj is not None:
             self._proj_kernel = self.add_weight(
-                "projection/kernel", shape=[units, self._num_proj], initializer=self._initializer)
+                "projection/kernel", shape=[units, self._num_proj], initializer=self._initializer,
+                partitioner=_shards(self._num_proj_shards))
 
     def _input_kernels(self):
-        return self._kernel[: self._depth], self._bias
+        # A partitioned kernel (graph mode, `num_unit_shards`) is sliced once concatenated.
+        return tf.convert_to_tensor(self._kernel)[: self._depth], self._bias
 
     def recurrent_step(self):
-        recurrent_kernel = self._kernel[self._depth:]
+        recurrent_kernel = tf.convert_to_tensor(self._kernel)[self._depth:]
 
         def step(projected, state):
             if self._state_is_tuple:
@@ -119,6 +124,11 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
             return h, (LSTMStateTuple(c, h) if self._state_is_tuple else tf.concat([c, h], 1))
 
         return step
+
+
+def _shards(count):
+    """TF1's partitioner for `num_unit_shards` / `num_proj_shards` (graph mode only)."""
+    return tf.compat.v1.fixed_size_partitioner(count) if count is not None else None
 
 
 class BasicLSTMCell(LSTMCell):

@@ -2,7 +2,7 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
+from tf1compat.cells.adapter import build_cell, call_cell, check_cell, output_size, zero_state
 from tf1compat.cells.base import RNNCell
 
 
@@ -30,16 +30,20 @@ class MultiRNNCell(RNNCell):
 
     def __init__(self, cells, state_is_tuple=True, **kwargs):
         super().__init__(**kwargs)
-        cells = list(cells) if cells is not None else []
         if not cells:
             raise ValueError(f"`cells` must be a non-empty list of cells. Received: cells={cells!r}")
+        if not isinstance(cells, (list, tuple)):
+            raise TypeError(f"`cells` must be a list or tuple of cells. Received: cells={cells!r}")
+        for i, cell in enumerate(cells):
+            check_cell(cell, f"cells[{i}]")
         if not state_is_tuple and any(tf.nest.is_nested(c.state_size) for c in cells):
             raise ValueError(
                 "Some cells return tuples of states, but state_is_tuple=False. "
-                f"Received: cells={cells!r}")
-        for i, cell in enumerate(cells):
-            check_cell(cell, f"cells[{i}]")
-        self._cells = cells
+                f"Received: state sizes {[c.state_size for c in cells]}")
+        self._cells = list(cells)
+        for i, cell in enumerate(self._cells):
+            # Checkpoint dependencies under TF1's names, so tf.train.Checkpoint saves them.
+            self._track_trackable(cell, name=f"cell-{i}")
         self._state_is_tuple = state_is_tuple
 
     @property
@@ -65,6 +69,9 @@ class MultiRNNCell(RNNCell):
             shape = tf.TensorShape([None, output_size(cell)])
 
     def call(self, inputs, state):
+        if self._state_is_tuple and not tf.nest.is_nested(state):
+            raise ValueError(f"Expected state to be a tuple of length {len(self._cells)}, but "
+                             f"received: {state!r}")
         layer_input = inputs
         new_states = []
         offset = 0
@@ -75,7 +82,7 @@ class MultiRNNCell(RNNCell):
                 else:
                     layer_state = state[:, offset: offset + cell.state_size]
                     offset += cell.state_size
-                layer_input, new_state = cell(layer_input, layer_state)
+                layer_input, new_state = call_cell(cell, layer_input, layer_state)
                 new_states.append(new_state)
         if self._state_is_tuple:
             return layer_input, tuple(new_states)

@@ -12,6 +12,9 @@ run the same math.
 
 import tensorflow as tf
 
+from tf1compat.cells.base import RNNCell
+from tf1compat.options import check_supported_dtype
+
 
 def matmul_last_axis(x, weights):
     """`x . weights` over the last axis of `x`, for `x` of any rank >= 2."""
@@ -29,8 +32,19 @@ class ProjectedInputsMixin:
     (output, new_state)`.
     """
 
+    @property
+    def steps_split(self):
+        """Whether the drivers may run `project_inputs` + `recurrent_step` for this cell.
+
+        Only when a step is provably this class family's own: a subclass overriding
+        `call` or `__call__` (to change the outputs, say) is run through them instead.
+        """
+        cls = type(self)
+        return cls.call is ProjectedInputsMixin.call and cls.__call__ is RNNCell.__call__
+
     def project_inputs(self, inputs):
         """The state-independent part of a step for `inputs` of shape `[..., D]`."""
+        check_supported_dtype(inputs.dtype, "inputs.dtype")
         kernel, bias = self._input_kernels()
         return tf.nn.bias_add(matmul_last_axis(inputs, kernel), bias)
 

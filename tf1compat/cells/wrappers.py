@@ -10,7 +10,7 @@ import numbers
 
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
+from tf1compat.cells.adapter import build_cell, call_cell, check_cell, output_size, zero_state
 from tf1compat.cells.base import LSTMStateTuple, RNNCell
 
 
@@ -49,8 +49,8 @@ class _Wrapper(RNNCell):
 
     def _run_cell(self, inputs, state, scope=None, **kwargs):
         if isinstance(self.cell, RNNCell):
-            return self.cell(inputs, state, scope=scope, **kwargs)
-        return self.cell(inputs, state, **kwargs)
+            kwargs["scope"] = scope
+        return call_cell(self.cell, inputs, state, **kwargs)
 
 
 class ResidualWrapper(_Wrapper):
