@@ -83,8 +83,10 @@ def test_user_keras_cell_with_call_and_state_size():
         initial_state=[tf.zeros([5, 3])], dtype=tf.float32)
     expected = np.cumsum(INPUTS, axis=1) * (np.arange(6)[None, :, None] < LENGTHS[:, None, None])
     np.testing.assert_allclose(outputs, expected, atol=1e-5)
-    np.testing.assert_allclose(state[0], [expected[b, max(n - 1, 0)] if n else 0 * expected[b, 0]
-                                          for b, n in enumerate(LENGTHS)], atol=1e-5)
+    # A single Keras state `[h]` is carried and returned as the tensor `h`, as TF1 did.
+    assert tf.is_tensor(state)
+    np.testing.assert_allclose(state, [expected[b, max(n - 1, 0)] if n else 0 * expected[b, 0]
+                                       for b, n in enumerate(LENGTHS)], atol=1e-5)
 
 
 def test_raw_rnn_seed_example_corrected():

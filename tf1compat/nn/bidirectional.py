@@ -9,6 +9,7 @@ outputs are reversed back into forward order. Variables live in
 import tensorflow as tf
 
 from tf1compat.cells.adapter import check_cell
+from tf1compat.nn import validation
 from tf1compat.nn.rnn import dynamic_rnn
 from tf1compat.nn.static_rnn import static_rnn
 
@@ -76,12 +77,14 @@ def static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=None,
     Returns:
         `(outputs, state_fw, state_bw)`: `outputs` is a list of T tensors
         `[batch, H_fw + H_bw]` (forward and backward outputs concatenated).
+
+    Raises:
+        TypeError: `inputs` is not a list of time steps.
+        ValueError: `inputs` is empty.
     """
     check_cell(cell_fw, "cell_fw")
     check_cell(cell_bw, "cell_bw")
-    if not isinstance(inputs, (list, tuple)) or not inputs:
-        raise ValueError("`inputs` must be a non-empty list of time steps. "
-                         f"Received: inputs={getattr(inputs, 'shape', inputs)!r}")
+    validation.check_step_list(inputs)
     with tf.compat.v1.variable_scope(scope or "bidirectional_rnn"):
         with tf.compat.v1.variable_scope("fw") as fw_scope:
             output_fw, state_fw = static_rnn(cell_fw, inputs, initial_state_fw, dtype,

@@ -7,16 +7,15 @@ in a `tf.function` cached per cell (traced once, not run op by op), while
 eager-only objects (an eager `TensorArray`, Python state), so it is not traced.
 """
 
-import functools
-
 import tensorflow as tf
 
-from tf1compat.cells.adapter import build_cell, check_cell, output_size, zero_state
+from tf1compat.cells.adapter import (build_cell, call_cell, cell_state, check_cell, output_size,
+                                     zero_state)
 from tf1compat.cells.base import zeros_for_sizes
 from tf1compat.cells.projection import ProjectedInputsMixin
 from tf1compat.nn import validation
-from tf1compat.nn.steps import (DEFAULT_PARALLEL_ITERATIONS, batch_size_of, check_initial_state,
-                                dim, mask_finished, rows, run_traced)
+from tf1compat.nn.steps import (DEFAULT_PARALLEL_ITERATIONS, batch_size_of, checked_initial_state,
+                                dim, keep_static_shapes, mask_finished, run_traced)
 from tf1compat.shapes import static_dim
 
 
@@ -66,8 +65,9 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         if sequence_length is not None:
             sequence_length = validation.check_sequence_length(
                 sequence_length, batch_size_of(flat_inputs, batch_axis))
-        check_initial_state(cell, initial_state, dtype, inputs_dtype,
-                            "If there is no initial_state, you must give a dtype.")
+        initial_state = checked_initial_state(
+            cell, initial_state, dtype, inputs_dtype,
+            "If there is no initial_state, you must give a dtype.")
         step_shapes = [x.shape[1:] if time_major else x.shape[:1].concatenate(x.shape[2:])
                        for x in flat_inputs]
         build_cell(cell, tf.nest.pack_sequence_as(inputs, step_shapes), inputs_dtype)
@@ -137,30 +137,33 @@ def _dynamic_rnn(cell, inputs, initial_state, sequence_length, dtype, time_major
         initial_state = zero_state(cell, batch_size_of(flat_inputs, 1), dtype)
     outputs, final_state = _dynamic_rnn_loop(
         cell, tf.nest.pack_sequence_as(inputs, flat_inputs), initial_state, sequence_length,
-        **loop_options)
+        dtype, **loop_options)
     if not time_major:
         outputs = tf.nest.map_structure(_swap_batch_time, outputs)
     return outputs, final_state
 
 
-def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations, swap_memory):
+def _dynamic_rnn_loop(cell, inputs, state, sequence_length, dtype, parallel_iterations,
+                      swap_memory):
     """The time loop of `dynamic_rnn` on time-major `inputs`; returns time-major outputs."""
     flat_inputs = tf.nest.flatten(inputs)
     time_steps = dim(flat_inputs[0], 0)
     batch_size = batch_size_of(flat_inputs, 1)
-    if isinstance(cell, ProjectedInputsMixin) and len(flat_inputs) == 1:
+    if isinstance(cell, ProjectedInputsMixin) and cell.steps_split and len(flat_inputs) == 1:
         # One big input matmul for all steps; each step only does the recurrent half.
         step_inputs, step = [cell.project_inputs(flat_inputs[0])], cell.recurrent_step()
     else:
-        step_inputs, step = flat_inputs, cell
+        step_inputs, step = flat_inputs, None
     input_tas = [tf.TensorArray(x.dtype, size=time_steps, element_shape=x.shape[1:]).unstack(x)
                  for x in step_inputs]
     out_sizes = tf.nest.flatten(output_size(cell))
-    out_dtype = tf.nest.flatten(state)[0].dtype
+    out_dtype = dtype or tf.nest.flatten(state)[0].dtype  # TF1's `_infer_state_dtype`
     if sequence_length is None:
         loop_bound = time_steps
     else:
-        loop_bound = tf.minimum(time_steps, tf.reduce_max(tf.concat([sequence_length, [0]], 0)))
+        # As TF1: at least one step, so that the outputs know their shape even when every
+        # length is 0 (the step's outputs are zeroed and its state discarded).
+        loop_bound = tf.minimum(time_steps, tf.maximum(1, tf.reduce_max(sequence_length)))
     output_tas = [
         tf.TensorArray(out_dtype, size=loop_bound,
                        element_shape=tf.TensorShape([batch_size if isinstance(batch_size, int) else None])
@@ -169,11 +172,10 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
 
     def body(time, state, output_tas):
         step_input = [ta.read(time) for ta in input_tas]
-        if step is cell:
-            step_input = tf.nest.pack_sequence_as(inputs, step_input)
+        if step is None:
+            output, new_state = call_cell(cell, tf.nest.pack_sequence_as(inputs, step_input), state)
         else:
-            step_input = step_input[0]
-        output, new_state = step(step_input, state)
+            output, new_state = step(step_input[0], state)
         validation.check_same_structure(state, new_state, "the new state returned by the cell")
         flat_output = tf.nest.flatten(output)
         new_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(new_state))
@@ -181,7 +183,7 @@ def _dynamic_rnn_loop(cell, inputs, state, sequence_length, parallel_iterations,
             flat_output, new_state = mask_finished(
                 time >= sequence_length, flat_output, state, new_state)
         output_tas = [ta.write(time, o) for ta, o in zip(output_tas, flat_output)]
-        return time + 1, new_state, output_tas
+        return time + 1, keep_static_shapes(state, new_state), output_tas
 
     _, final_state, output_tas = tf.while_loop(
         lambda time, *_: time < loop_bound, body, (tf.constant(0), state, output_tas),
@@ -204,8 +206,9 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
         time, None, None, None)
     flat_input = [tf.convert_to_tensor(x) for x in tf.nest.flatten(next_input)]
     next_input = tf.nest.pack_sequence_as(next_input, flat_input)
+    initial_state = cell_state(cell, initial_state)
     validation.check_state_structure(initial_state, cell, "the initial state returned by loop_fn")
-    state = tf.nest.map_structure(tf.convert_to_tensor, initial_state)
+    state = tf.nest.map_structure(_as_tensor, initial_state)
     flat_state = tf.nest.flatten(state)
     batch_size = dim(flat_input[0], 0)
     build_cell(cell, tf.nest.map_structure(lambda x: x.shape, next_input), flat_input[0].dtype)
@@ -225,18 +228,14 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
                 for zero in zero_emit]
     loop_state = init_loop_state if init_loop_state is not None else tf.constant(0)
 
-    def copy_through(finished, current, candidate):
-        if isinstance(current, tf.TensorArray) or current.shape.rank == 0:
-            return candidate
-        return tf.where(rows(finished, candidate), current, candidate)
-
     def body(time, finished, current_input, emit_tas, state, loop_state):
-        output, cell_state = cell(current_input, state)
-        validation.check_same_structure(state, cell_state, "the new state returned by the cell")
-        cell_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(cell_state))
+        output, new_state = call_cell(cell, current_input, state)
+        validation.check_same_structure(state, new_state, "the new state returned by the cell")
+        new_state = tf.nest.pack_sequence_as(state, tf.nest.flatten(new_state))
         next_time = time + 1
         next_finished, next_input, next_state, emit, next_loop_state = loop_fn(
-            next_time, output, cell_state, loop_state)
+            next_time, output, new_state, loop_state)
+        next_state = cell_state(cell, next_state)
         validation.check_same_structure(state, next_state, "the next_cell_state returned by loop_fn")
         validation.check_same_structure(current_input, next_input, "the next_input returned by loop_fn")
         if emit is None:
@@ -244,14 +243,13 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
         validation.check_same_structure(emit_structure, emit, "the emit_output returned by loop_fn")
         if next_loop_state is None:
             next_loop_state = loop_state
-        flat_emit = [copy_through(finished, zero, _check_emit(e, zero))
-                     for zero, e in zip(zero_emit, tf.nest.flatten(emit))]
-        next_state = tf.nest.map_structure(
-            functools.partial(copy_through, finished), state,
-            tf.nest.pack_sequence_as(state, tf.nest.flatten(next_state)))
+        flat_emit, next_state = mask_finished(
+            finished, [_check_emit(e, zero) for zero, e in zip(zero_emit, tf.nest.flatten(emit))],
+            state, tf.nest.pack_sequence_as(state, tf.nest.flatten(next_state)))
         emit_tas = [ta.write(time, e) for ta, e in zip(emit_tas, flat_emit)]
         finished = tf.logical_or(finished, next_finished)
-        return next_time, finished, next_input, emit_tas, next_state, next_loop_state
+        return (next_time, finished, next_input, emit_tas, keep_static_shapes(state, next_state),
+                next_loop_state)
 
     _, _, _, emit_tas, final_state, final_loop_state = tf.while_loop(
         lambda time, finished, *_: tf.logical_not(tf.reduce_all(finished)), body,
@@ -260,6 +258,10 @@ def _raw_rnn_loop(cell, loop_fn, parallel_iterations, swap_memory):
     if init_loop_state is None:
         final_loop_state = None
     return tf.nest.pack_sequence_as(emit_structure, emit_tas), final_state, final_loop_state
+
+
+def _as_tensor(value):
+    return value if isinstance(value, tf.TensorArray) else tf.convert_to_tensor(value)
 
 
 def _batch_zeros(batch_size, size, dtype):

@@ -6,6 +6,7 @@ forward and backward outputs, in scope `stack_bidirectional_rnn/cell_{i}`.
 
 import tensorflow as tf
 
+from tf1compat.nn import validation
 from tf1compat.nn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
 
 
@@ -63,6 +64,7 @@ def stack_bidirectional_rnn(cells_fw, cells_bw, inputs, initial_states_fw=None,
         last layer and tuples of per-layer final states.
     """
     _check_layers(cells_fw, cells_bw, initial_states_fw, initial_states_bw)
+    validation.check_step_list(inputs)
     states_fw, states_bw, layer_input = [], [], inputs
     with tf.compat.v1.variable_scope(scope or "stack_bidirectional_rnn"):
         for i, (cell_fw, cell_bw) in enumerate(zip(cells_fw, cells_bw)):

@@ -5,30 +5,54 @@ import weakref
 
 import tensorflow as tf
 
+from tf1compat.cells.adapter import cell_state
 from tf1compat.nn import validation
 from tf1compat.shapes import static_dim
 
 DEFAULT_PARALLEL_ITERATIONS = 32
 
 
-def check_initial_state(cell, initial_state, dtype, inputs_dtype, missing_message):
-    """Checks the initial state, or, without one, that a `dtype` for the zero state is given.
+def checked_initial_state(cell, initial_state, dtype, inputs_dtype, missing_message):
+    """The initial state in the structure the drivers carry, or `None` if a `dtype` is given.
+
+    Returns:
+        `initial_state` as `cell_state` carries it, checked; `None` without one.
 
     Raises:
         ValueError: neither is given (`missing_message`, TF1's wording), or the
             structure or dtype does not match the cell and the inputs.
     """
     if initial_state is not None:
+        initial_state = cell_state(cell, initial_state)
         validation.check_state_structure(initial_state, cell)
         validation.check_state_dtype(initial_state, inputs_dtype)
-    elif dtype is None:
+        return initial_state
+    if dtype is None:
         raise ValueError(f"{missing_message} Received: initial_state=None, dtype=None")
-    else:
-        validation.check_dtype(dtype, inputs_dtype, "dtype")
+    validation.check_dtype(dtype, inputs_dtype, "dtype")
+    return None
+
+
+def keep_static_shapes(state, new_state):
+    """`new_state` with the static shapes of `state` merged in, as TF1's loops kept them.
+
+    A fixed-batch initial state (`zero_state(1, ...)`) with inputs of unknown batch
+    stays `[1, ...]` through the loop, as TF1's `concat([x, h])` kept it.
+    """
+
+    def merge(old, new):
+        if tf.is_tensor(new) and old.shape.is_compatible_with(new.shape):
+            new.set_shape(old.shape)
+        return new
+
+    return tf.nest.map_structure(merge, state, new_state)
 
 
 def mask_finished(finished, flat_output, state, new_state):
     """TF1 length semantics for one step: zero the outputs and keep the old state where finished.
+
+    As in TF1, only tensors with a batch dimension are masked: scalars and
+    `TensorArray`s in the state pass through unchanged.
 
     Args:
         finished: `[batch]` bool, True for entries past their length.
@@ -40,15 +64,16 @@ def mask_finished(finished, flat_output, state, new_state):
     """
     by_rank = {}  # one reshaped mask per rank, not one per tensor
 
-    def finished_rows(like):
-        rank = like.shape.rank
+    def choose(finished_value, new):
+        if isinstance(new, tf.TensorArray) or new.shape.rank == 0:
+            return new
+        rank = new.shape.rank
         if rank not in by_rank:
-            by_rank[rank] = rows(finished, like)
-        return by_rank[rank]
+            by_rank[rank] = rows(finished, new)
+        return tf.where(by_rank[rank], finished_value, new)
 
-    flat_output = [tf.where(finished_rows(o), tf.zeros([], o.dtype), o) for o in flat_output]
-    new_state = tf.nest.map_structure(
-        lambda old, new: tf.where(finished_rows(new), old, new), state, new_state)
+    flat_output = [choose(tf.zeros([], o.dtype), o) for o in flat_output]
+    new_state = tf.nest.map_structure(choose, state, new_state)
     return flat_output, new_state
 
 
@@ -65,15 +90,25 @@ def run_traced(loop, cell, *args, **options):
 
     The tf.function is cached per (cell, loop) so it is traced once, not run op by op
     and not retraced per call; it is not autograph-converted, since TF1 cells are
-    graph-building code.
+    graph-building code. The cache holds the cell weakly: a cell dropped by the
+    program is freed with its traced functions. A cell whose state holds a
+    `TensorArray` (which a tf.function cannot return) runs op by op, as in TF1.
     """
     if not tf.executing_eagerly():
         return loop(cell, *args, **options)
     traced_for_cell = _TRACED.setdefault(cell, {})
     if loop not in traced_for_cell:
-        traced_for_cell[loop] = tf.function(
-            functools.partial(loop, cell), reduce_retracing=True, autograph=False)
-    return traced_for_cell[loop](*args, **options)
+        traced = tf.function(functools.partial(_call_with_cell, weakref.ref(cell), loop),
+                             reduce_retracing=True, autograph=False)
+        outputs = traced.get_concrete_function(*args, **options).structured_outputs
+        returns_arrays = any(isinstance(x, tf.TensorArray) for x in tf.nest.flatten(outputs))
+        traced_for_cell[loop] = None if returns_arrays else traced
+    traced = traced_for_cell[loop]
+    return loop(cell, *args, **options) if traced is None else traced(*args, **options)
+
+
+def _call_with_cell(cell_ref, loop, *args, **options):
+    return loop(cell_ref(), *args, **options)
 
 
 def dim(x, axis):

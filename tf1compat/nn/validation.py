@@ -13,7 +13,6 @@ def check_sequence_inputs(inputs, time_major):
 
     Raises:
         ValueError: empty inputs, rank < 3, unknown depth, inconsistent batch/time.
-        TypeError: non-floating inputs.
     """
     flat = [tf.convert_to_tensor(x) for x in tf.nest.flatten(inputs)]
     if not flat:
@@ -28,9 +27,6 @@ def check_sequence_inputs(inputs, time_major):
             raise ValueError(
                 "Input size (depth of inputs) must be accessible via shape inference, but saw "
                 f"value None. Received: inputs.shape={x.shape}")
-        if not x.dtype.is_floating:
-            raise TypeError(
-                f"`inputs` must be floating point. Received: inputs.dtype={x.dtype.name}")
     for axis, name in ((0, "time" if time_major else "batch"), (1, "batch" if time_major else "time")):
         sizes = {static_dim(x.shape, axis) for x in flat} - {None}
         if len(sizes) > 1:
@@ -38,6 +34,20 @@ def check_sequence_inputs(inputs, time_major):
                 f"All `inputs` must have the same {name} dimension (axis {axis}). "
                 f"Received shapes: {[x.shape for x in flat]}")
     return flat
+
+
+def check_step_list(inputs):
+    """Raises unless `inputs` is a non-empty list of time steps (the static drivers' input).
+
+    Raises:
+        TypeError: `inputs` is not a list or tuple (a `[batch, time, depth]` tensor, say).
+        ValueError: `inputs` is empty.
+    """
+    if not isinstance(inputs, (list, tuple)):
+        raise TypeError(f"`inputs` must be a list of time steps (e.g. tf.unstack(x, axis=1)). "
+                        f"Received: inputs={getattr(inputs, 'shape', inputs)!r}")
+    if not inputs:
+        raise ValueError("`inputs` must not be empty. Received: inputs=[]")
 
 
 def check_sequence_length(sequence_length, batch_size):
@@ -81,13 +91,20 @@ def check_sequence_length(sequence_length, batch_size):
     if tf.executing_eagerly() or not checks:
         return lengths
     with tf.control_dependencies(checks):
+        if static_batch_size is None:
+            # Static shapes follow the inputs, as in TF1: a batch known only from the
+            # lengths (a Python list, say) must not fix the outputs' batch dimension.
+            return tf.compat.v1.placeholder_with_default(lengths, [None])
         return tf.identity(lengths)
 
 
 def check_dtype(dtype, inputs_dtype, argument):
-    """Raises `ValueError` unless `dtype` (of `argument`) equals the inputs' dtype."""
+    """Raises `ValueError` unless `dtype` (of `argument`) equals the floating inputs' dtype.
+
+    Integer inputs (token ids into an `EmbeddingWrapper`, say) may feed any state dtype.
+    """
     dtype = tf.as_dtype(dtype)
-    if dtype != inputs_dtype:
+    if inputs_dtype.is_floating and dtype != inputs_dtype:
         raise ValueError(
             f"`{argument}` is {dtype.name} but the inputs are {inputs_dtype.name}; they must "
             f"match (cast the inputs with tf.cast). Received: {argument}={dtype.name}, "
@@ -103,15 +120,22 @@ def check_state_dtype(state, inputs_dtype, argument="initial_state"):
 def check_state_structure(state, cell, argument="initial_state"):
     """Raises `ValueError` if `state` does not have the structure of `cell.state_size`.
 
-    A state may be nested deeper than `state_size` where a size is a single int:
-    Keras cells keep such a state as `[h]`.
+    Each size (an int or a shape) takes one tensor; as in TF1, an empty tuple in
+    `state_size` may stand for any object (a `TensorArray`, say).
     """
     try:
-        tf.__internal__.nest.flatten_up_to(cell.state_size, state, check_types=False)
-    except (ValueError, TypeError) as error:
-        raise ValueError(
-            f"`{argument}` must have the structure of cell.state_size={cell.state_size!r}. "
-            f"Received: {argument}={_shapes(state)!r}") from error
+        parts = tf.__internal__.nest.flatten_up_to(cell.state_size, state, check_types=False)
+    except (ValueError, TypeError, KeyError) as error:
+        raise _structure_error(argument, cell.state_size, state) from error
+    if any(tf.nest.is_nested(part) for part in parts):
+        raise _structure_error(argument, cell.state_size, state)
+
+
+def _structure_error(argument, state_size, state):
+    hint = (" Build an LSTM state with LSTMStateTuple(c, h) (Keras cells order it [h, c])."
+            if "LSTMStateTuple" in repr(state_size) else "")
+    return ValueError(f"{_subject(argument)} must have the structure of cell.state_size="
+                      f"{state_size!r}.{hint} Received: {_received(argument, state)}")
 
 
 def check_same_structure(expected, received, argument):
@@ -120,8 +144,18 @@ def check_same_structure(expected, received, argument):
         tf.nest.assert_same_structure(expected, received, check_types=False)
     except (ValueError, TypeError) as error:
         raise ValueError(
-            f"`{argument}` must have the structure {_shapes(expected)!r}. "
-            f"Received: {argument}={_shapes(received)!r}") from error
+            f"{_subject(argument)} must have the structure {_shapes(expected)!r}. "
+            f"Received: {_received(argument, received)}") from error
+
+
+def _subject(argument):
+    """`initial_state` -> "`initial_state`"; "the state returned by X" -> "The state returned by X"."""
+    return f"`{argument}`" if argument.isidentifier() else argument[0].upper() + argument[1:]
+
+
+def _received(argument, value):
+    shapes = _shapes(value)
+    return f"{argument}={shapes!r}" if argument.isidentifier() else f"{shapes!r}"
 
 
 def _shapes(structure):
