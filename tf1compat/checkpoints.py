@@ -24,7 +24,9 @@ def restore_tf1_variables(layers, checkpoint, rename=None):
 
     Raises:
         ValueError: a layer has no variables yet, a name is missing from the
-            checkpoint (the closest names are listed), or a shape differs.
+            checkpoint (the closest names are listed), `rename` returns no name,
+            or a shape or dtype differs. Every variable is checked before any is
+            assigned, so on error nothing has changed.
 
     Example:
 
@@ -34,7 +36,8 @@ def restore_tf1_variables(layers, checkpoint, rename=None):
     """
     reader = tf.train.load_checkpoint(checkpoint)
     shapes = reader.get_variable_to_shape_map()
-    restored = []
+    dtypes = reader.get_variable_to_dtype_map()
+    plan = []
     for layer in layers if isinstance(layers, (list, tuple)) else [layers]:
         names = layer.tf1_variable_names
         if not names:
@@ -42,13 +45,26 @@ def restore_tf1_variables(layers, checkpoint, rename=None):
                              f"Received: layers={layer!r}")
         for name, variable in names.items():
             source = rename(name) if rename else name
-            if source not in shapes:
-                close = difflib.get_close_matches(source, list(shapes), n=3, cutoff=0.5)
-                raise ValueError(f"Variable {source!r} is not in checkpoint {checkpoint!r}. "
-                                 f"Closest names there: {close}")
-            if list(shapes[source]) != list(variable.shape):
-                raise ValueError(f"Variable {source!r} has shape {shapes[source]} in the "
-                                 f"checkpoint but {list(variable.shape)} here.")
-            variable.assign(reader.get_tensor(source))
-            restored.append(source)
-    return restored
+            if not isinstance(source, str):
+                raise ValueError(f"`rename` must return the checkpoint name of each variable. "
+                                 f"Received: rename({name!r})={source!r}")
+            _check_matches(checkpoint, source, variable, shapes, dtypes)
+            plan.append((source, variable))
+    for source, variable in plan:
+        variable.assign(reader.get_tensor(source))
+    return [source for source, _ in plan]
+
+
+def _check_matches(checkpoint, source, variable, shapes, dtypes):
+    """Raises `ValueError` unless `source` is in the checkpoint with `variable`'s shape and dtype."""
+    if source not in shapes:
+        close = difflib.get_close_matches(source, list(shapes), n=3, cutoff=0.5)
+        raise ValueError(f"Variable {source!r} is not in checkpoint {checkpoint!r}. "
+                         f"Closest names there: {close}")
+    if list(shapes[source]) != list(variable.shape):
+        raise ValueError(f"Variable {source!r} has shape {shapes[source]} in the checkpoint but "
+                         f"{list(variable.shape)} here.")
+    if dtypes[source] != variable.dtype:
+        raise ValueError(f"Variable {source!r} is {dtypes[source].name} in the checkpoint but "
+                         f"{tf.as_dtype(variable.dtype).name} here: build the cell with "
+                         f"dtype={dtypes[source].name!r} (no value is cast silently).")

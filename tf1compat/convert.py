@@ -11,14 +11,17 @@ The conversions are exact (same math, weights re-laid out):
   (`z` is TF1's `u`), candidate weights as the h block.
 - `MultiRNNCell` -> `keras.layers.StackedRNNCells`.
 
-Peepholes, `cell_clip`, `num_proj`/`proj_clip` and `state_is_tuple=False` have no
-Keras equivalent: they raise instead of being approximated.
+Peepholes, `cell_clip`, `num_proj`/`proj_clip` and `state_is_tuple=False` (on an
+LSTM cell or on `MultiRNNCell`, whose state is then one concatenated tensor) have no
+Keras equivalent: they raise instead of being approximated. The Keras cells keep the
+TF1 cell's dtype (float64 stays float64).
 """
 
 import keras
 import tensorflow as tf
 
-from tf1compat.cells import BasicRNNCell, GRUCell, LSTMCell, LSTMStateTuple, MultiRNNCell
+from tf1compat.cells import (BasicRNNCell, GRUCell, LSTMCell, LSTMStateTuple, MultiRNNCell,
+                             RNNCell)
 
 
 def to_keras(cell):
@@ -33,7 +36,8 @@ def to_keras(cell):
         holding copies of the weights.
 
     Raises:
-        ValueError: the cell is not built, or uses an option with no Keras equivalent.
+        ValueError: the cell is not built, is already a Keras cell, or uses an
+            option with no Keras equivalent.
         TypeError: the cell type has no Keras counterpart.
 
     Example:
@@ -45,7 +49,14 @@ def to_keras(cell):
     >>> bool(np.allclose(keras_out, outputs, atol=1e-6))
     True
     """
+    if isinstance(cell, keras.layers.Layer) and not isinstance(cell, RNNCell):
+        raise ValueError(f"{type(cell).__name__} is already a native Keras cell: use it as it is. "
+                         f"Received: cell={cell!r}")
     if isinstance(cell, MultiRNNCell):
+        if not cell._state_is_tuple:
+            raise ValueError("keras.layers.StackedRNNCells keeps one state per layer; it has no "
+                             "equivalent of MultiRNNCell(state_is_tuple=False). Received: "
+                             f"cell={cell!r}")
         return keras.layers.StackedRNNCells([to_keras(c) for c in cell._cells])
     if not getattr(cell, "built", False):
         raise ValueError(f"Call the cell once (e.g. through dynamic_rnn) before converting it; "
@@ -55,7 +66,8 @@ def to_keras(cell):
     if isinstance(cell, GRUCell):
         return _gru_to_keras(cell)
     if isinstance(cell, BasicRNNCell):
-        keras_cell = keras.layers.SimpleRNNCell(cell._num_units, activation=cell._activation)
+        keras_cell = keras.layers.SimpleRNNCell(cell._num_units, activation=cell._activation,
+                                                dtype=cell.variable_dtype.name)
         return _built_with(keras_cell, cell._depth, [*_split_rows(cell._kernel, cell._depth), cell._bias])
     raise TypeError(f"No native Keras 3 equivalent for {type(cell).__name__}. Received: cell={cell!r}")
 
@@ -86,7 +98,8 @@ def _lstm_to_keras(cell):
 
     i, j, f, o = tf.split(cell._bias, 4)
     bias = tf.concat([i, f + cell._forget_bias, j, o], 0)
-    keras_cell = keras.layers.LSTMCell(cell._num_units, activation=cell._activation)
+    keras_cell = keras.layers.LSTMCell(cell._num_units, activation=cell._activation,
+                                       dtype=cell.variable_dtype.name)
     kernel, recurrent = _split_rows(cell._kernel, cell._depth)
     return _built_with(keras_cell, cell._depth, [reorder(kernel), reorder(recurrent), bias])
 
@@ -100,7 +113,8 @@ def _gru_to_keras(cell):
         r, u = tf.split(gates, 2, axis=-1)
         return tf.concat([u, r, candidate], axis=-1)
 
-    keras_cell = keras.layers.GRUCell(units, activation=cell._activation, reset_after=False)
+    keras_cell = keras.layers.GRUCell(units, activation=cell._activation, reset_after=False,
+                                      dtype=cell.variable_dtype.name)
     return _built_with(keras_cell, depth, [keras_order(gates_x, cand_x), keras_order(gates_h, cand_h),
                                            keras_order(cell._gate_bias, cell._candidate_bias)])
 
