@@ -6,7 +6,9 @@ info string contains `no-run` (legacy TF1 code, shell-only context) is skipped.
 
 import doctest
 import importlib
+import importlib.util
 import pathlib
+import pkgutil
 import re
 
 import pytest
@@ -14,9 +16,10 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PAGES = [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md"))
 BLOCK = re.compile(r"^```python([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
-MODULES = ["tf1compat.nn.rnn", "tf1compat.cells.basic_rnn", "tf1compat.cells.lstm",
-           "tf1compat.cells.gru", "tf1compat.cells.multi", "tf1compat.layers",
-           "tf1compat.testing", "tf1compat.checkpoints", "tf1compat.convert"]
+# Every tf1compat module whose docstrings hold examples, found by walking the package.
+MODULES = sorted(
+    info.name for info in pkgutil.walk_packages([str(ROOT / "tf1compat")], prefix="tf1compat.")
+    if ">>>" in importlib.util.find_spec(info.name).loader.get_source(info.name))
 
 
 def python_blocks(page):
@@ -29,6 +32,10 @@ def test_page_code_runs(page, tmp_path, monkeypatch):
     namespace = {"__name__": f"docs_{page.stem}"}
     for code in python_blocks(page):
         exec(compile(code, str(page), "exec"), namespace)
+
+
+def test_modules_with_examples_are_found():
+    assert {"tf1compat.nn.rnn", "tf1compat.cells.wrappers", "tf1compat.nn.bidirectional"} <= set(MODULES)
 
 
 def test_pages_have_code():
