@@ -43,10 +43,18 @@ def is_leading_statement(statement, index):
 
 
 def _insertion_index(body):
+    """After the last TensorFlow import of the block of imports holding the first one.
+
+    Not after a later TensorFlow import: a notebook imports `tensorflow` again in later cells,
+    and the rewritten code between must already see `tf1compat`.
+    """
     anchor = None
     for index, statement in enumerate(body):
-        if any(m.split(".")[0] in _ANCHOR_ROOTS for m in _imported_modules(statement)):
+        modules = list(_imported_modules(statement))
+        if any(m.split(".")[0] in _ANCHOR_ROOTS for m in modules):
             anchor = index + 1
+        elif anchor is not None and not modules:
+            break
     if anchor is not None:
         return anchor
     index = 0
@@ -56,7 +64,7 @@ def _insertion_index(body):
 
 
 def add_import(module, name, asname=None):
-    """Adds `import <name> [as <asname>]` after the module's last TensorFlow import, unless present.
+    """Adds `import <name> [as <asname>]` after the module's TensorFlow imports, unless present.
 
     Args:
         module: a `libcst.Module`.

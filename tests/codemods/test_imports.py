@@ -212,3 +212,21 @@ def test_imports_of_tf1compat_itself_are_no_conflict(assert_rewrites):
         out = tf1compat.nn.dynamic_rnn(cell, x)
         """,
     )
+
+
+def test_import_goes_before_code_that_a_later_tensorflow_import_follows(assert_rewrites):
+    result = assert_rewrites(
+        """\
+        import tensorflow as tf
+        import numpy as np
+        cell = tf.contrib.rnn.GRUCell(3)
+        import tensorflow.contrib.slim as slim
+        """,
+        """\
+        import tf1compat
+        import numpy as np
+        cell = tf1compat.nn.rnn_cell.GRUCell(3)
+        import tensorflow.contrib.slim as slim
+        """,
+    )
+    assert [(f.rule, f.line, f.unsupported) for f in result.findings] == [("contrib-unsupported", 4, True)]

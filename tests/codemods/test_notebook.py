@@ -183,3 +183,15 @@ def test_cell_with_a_lone_surrogate_is_reported():
     assert new_text is text and not changes
     assert [(f.rule, f.cell, f.line) for f in findings] == [("notebook", 1, 2)]
     assert "lone surrogate" in findings[0].message
+
+
+def test_tf1compat_is_imported_before_its_first_use_when_later_cells_import_tensorflow_again():
+    cells = (
+        ("code", "import tensorflow as tf\ncell = tf.contrib.rnn.GRUCell(3)"),
+        ("code", "import tensorflow as tf\nout = tf.nn.dynamic_rnn(cell, x)"),
+    )
+    new_text, _, _ = migrate_notebook(_dump(_notebook(*cells)), RULES)
+    assert _sources(new_text) == [
+        "import tf1compat\ncell = tf1compat.nn.rnn_cell.GRUCell(3)",
+        "out = tf1compat.nn.dynamic_rnn(cell, x)",
+    ]
