@@ -25,6 +25,8 @@ import dataclasses
 import re
 import tokenize
 
+from codemods.migrate import UnparseableSourceError
+
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 _ESCAPES = frozenset({"%", "!", "?", ",", ";", "/"})
 _PLACEHOLDER = "__tf1compat_ipython_{}__"
@@ -35,18 +37,8 @@ _CELL_MAGIC = re.compile(r"%%(\w*)")
 _SKIPPED_TOKENS = (tokenize.INDENT, tokenize.DEDENT)
 
 
-class NotPythonError(Exception):
-    """Raised for a cell whose body is not Python (`%%bash`, `%%writefile`, ...).
-
-    Args:
-        reason: what the cell is.
-        line: 1-based line in the cell.
-    """
-
-    def __init__(self, reason, line):
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
+class NotPythonError(UnparseableSourceError):
+    """Raised for a cell whose body is not Python (`%%bash`, `%%writefile`, ...)."""
 
 
 @dataclasses.dataclass

@@ -8,11 +8,12 @@ import libcst as cst
 
 from codemods import nesting
 from codemods.insertion import insert_after_import
-from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
+from codemods.move_table import MoveTable
 from codemods.prescreen import may_need_symbol_moves
 from codemods.roundtrip import restore_unprinted_whitespace
+from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
 from codemods.scopes import resolve_scopes
-from codemods.symbol_mover import MoveTable, move_symbols
+from codemods.symbol_mover import move_symbols
 
 
 class UnparseableSourceError(Exception):

@@ -38,9 +38,7 @@ class _Cells:
                 masked = ipython.mask_cell(cell.source, numbers)
                 code = masked.code if masked.code.endswith("\n") or not masked.code else masked.code + "\n"
                 check_syntax(code)
-            except ipython.NotPythonError as error:
-                self.skipped.append((index + 1, error.line, error.reason))
-            except UnparseableSourceError as error:
+            except UnparseableSourceError as error:  # Including `ipython.NotPythonError`.
                 self.skipped.append((index + 1, error.line or 1, error.message))
             except UnicodeEncodeError as error:
                 line = code[: error.start].count("\n") + 1

@@ -9,7 +9,7 @@ from codemods.migrate import migrate_code
 from codemods.prescreen import may_need_symbol_moves
 from codemods.registry import RULES
 from codemods.rule import SymbolMoveRule
-from codemods.symbol_mover import MoveTable
+from codemods.move_table import MoveTable
 
 TABLE = MoveTable([rule for rule in RULES if isinstance(rule, SymbolMoveRule)])
 MOVE_RULES = [rule for rule in RULES if isinstance(rule, SymbolMoveRule)]
