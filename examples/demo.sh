@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled legacy project: migrate a copy of examples/legacy_project
-# (TF 1.x code that cannot run on TensorFlow 2.16+) and train it on current TensorFlow.
+# (TF 1.x code that cannot run on TensorFlow 2.16+), train it on current TensorFlow, then
+# restore the checkpoint the real TensorFlow 1.15 wrote for it (reference/) and compare.
 # Sets up .venv on first use. Usage: bash examples/demo.sh [WORK_DIR]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,3 +36,17 @@ cd "$work/migrated"
 quiet "$repo/.venv/bin/python" train.py --steps 150 --checkpoint "$work/ckpt/model.ckpt"
 echo "== 5. ...and restores its checkpoint"
 quiet "$repo/.venv/bin/python" train.py --restore "$work/ckpt/model.ckpt"
+
+echo "== 6. The migrated project restores a checkpoint written by the real TensorFlow 1.15"
+reference="$repo/examples/legacy_project/reference"
+quiet "$repo/.venv/bin/python" train.py --restore "$reference/model.ckpt" --dump "$work/tf1compat.json"
+"$repo/.venv/bin/python" - "$reference/tf115.json" "$work/tf1compat.json" <<'PY'
+import json, sys
+import numpy as np
+tf115, ours = (json.load(open(path)) for path in sys.argv[1:])
+difference = max(abs(tf115["loss"] - ours["loss"]),
+                 float(np.max(np.abs(np.subtract(tf115["logits"], ours["logits"])))))
+verdict = "PASS" if difference <= 1e-5 else "FAIL"
+print(f"max abs difference vs TF 1.15 (256 logits and the loss): {difference:.2e}  {verdict} (tolerance 1e-5)")
+sys.exit(verdict != "PASS")
+PY

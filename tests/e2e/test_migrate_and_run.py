@@ -20,6 +20,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PROJECT = ROOT / "examples" / "legacy_project"
+TF115_REFERENCE = PROJECT / "reference"
 COMPAT_V1_PROGRAM = pathlib.Path(__file__).parent / "programs" / "compat_v1_classifier.py"
 BIN = pathlib.Path(sys.executable).parent
 pytestmark = pytest.mark.slow
@@ -102,6 +103,10 @@ def test_legacy_project_migrated_matches_tf1(order, legacy_project_reference, tm
     run([sys.executable, "-c", NO_TF_KERAS_RUNNER, tree / "train.py", "--restore", checkpoint,
          "--dump", results], cwd=tree)
     assert_same_results(results, reference)
+    # The checkpoint TF 1.15 itself wrote for the project (examples/legacy_project/reference).
+    run([sys.executable, "-c", NO_TF_KERAS_RUNNER, tree / "train.py", "--restore",
+         TF115_REFERENCE / "model.ckpt", "--dump", results], cwd=tree)
+    assert_same_results(results, TF115_REFERENCE / "tf115.json")
 
 
 def test_compat_v1_program_needs_only_tf1compat_migrate(tmp_path):
