@@ -29,10 +29,9 @@ def _restore_form_feeds(original, migrated):
         if tag not in ("equal", "replace") or i2 - i1 != j2 - j1:
             continue
         for i, j in zip(range(i1, i2), range(j1, j2)):
-            if old[i] != printed[i]:
-                indent = _INDENT.match(printed[i]).group()
-                if new[j].startswith(indent):
-                    new[j] = _INDENT.match(old[i]).group() + new[j][len(indent):]
+            indent, lost = _INDENT.match(printed[i]).group(), _INDENT.match(old[i]).group()
+            if lost != indent and new[j].startswith(indent) and not new[j].startswith(lost):
+                new[j] = lost + new[j][len(indent):]
     return "".join(new)
 
 

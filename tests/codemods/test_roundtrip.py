@@ -32,6 +32,13 @@ def test_form_feeds_in_indentation_and_on_changed_lines_are_kept(assert_rewrites
     )
 
 
+def test_form_feed_libcst_keeps_is_not_doubled(assert_rewrites):
+    assert_rewrites(
+        'import tensorflow as tf\n"""Doc\n\fclass in a string."""\nout = tf.nn.dynamic_rnn(c, x)\n',
+        'import tf1compat\n"""Doc\n\fclass in a string."""\nout = tf1compat.nn.dynamic_rnn(c, x)\n',
+    )
+
+
 @pytest.mark.parametrize(
     "data, expected",
     [
