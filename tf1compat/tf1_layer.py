@@ -244,6 +244,33 @@ class TF1Layer(keras.layers.Layer):
         if not in_graph_mode():
             self._track_trackable(variable, name=name)
 
+    def get_weights(self):
+        """The variables' values; in a TF1 graph, read in the default `Session` (as TF1 did)."""
+        if not in_graph_mode():
+            return super().get_weights()
+        return _default_session("get_weights").run(self.weights)
+
+    def set_weights(self, weights):
+        """Assigns `weights`; in a TF1 graph, in the default `Session` (as TF1 did).
+
+        Raises:
+            ValueError: the number or shapes of `weights` differ from the variables', or
+                there is no default `Session` in graph mode.
+        """
+        if not in_graph_mode():
+            return super().set_weights(weights)
+        variables = self.weights
+        if len(weights) != len(variables):
+            raise ValueError(f"{self.name!r} has {len(variables)} variables. Received: "
+                             f"{len(weights)} weights")
+        session = _default_session("set_weights")
+        for variable, value in zip(variables, weights):
+            if tuple(variable.shape) != tuple(getattr(value, "shape", ())):
+                raise ValueError(f"Variable {variable.op.name!r} has shape {variable.shape}. "
+                                 f"Received: a weight of shape {getattr(value, 'shape', ())}")
+            variable.load(value, session)
+        return None
+
     # Keras lists its own weights and, through their properties, its sublayers'; these add the
     # layer's get_variable ones (`trainable_weights` / `trainable_variables` filter these).
     @property
@@ -273,6 +300,15 @@ class _CaptureScope:
 
     def __exit__(self, *exc_info):
         return self._context.__exit__(*exc_info)
+
+
+def _default_session(method):
+    session = tf.compat.v1.get_default_session()
+    if session is None:
+        raise ValueError(f"In a TF1 graph, `{method}` runs in the default Session: call it "
+                         "inside `with tf.compat.v1.Session() as session:` (or "
+                         "`session.as_default()`). Received: no default Session")
+    return session
 
 
 def _dtype_bound(initializer, dtype):

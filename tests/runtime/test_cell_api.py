@@ -187,3 +187,20 @@ def test_keras_rnn_layer_with_a_tf1compat_cell_round_trips_through_a_saved_model
     model.save(tmp_path / "model.keras")
     restored = keras.models.load_model(tmp_path / "model.keras")
     np.testing.assert_allclose(restored.predict(x, verbose=0), expected, atol=1e-6)
+
+
+def test_get_and_set_weights_in_a_graph_use_the_default_session():
+    """As TF1's layers did: graph-mode weights are read and written in the default Session."""
+    value = np.random.default_rng(3).normal(size=(7, 2)).astype(np.float32)
+    with tf.Graph().as_default():
+        cell = rnn_cell.BasicRNNCell(2)
+        outputs, _ = tf1compat.nn.dynamic_rnn(cell, tf.ones([1, 3, 5]), dtype=tf.float32)
+        with pytest.raises(ValueError, match="runs in the default Session"):
+            cell.set_weights([value, np.zeros(2, np.float32)])
+        with tf.compat.v1.Session() as session:
+            cell.set_weights([value, np.ones(2, np.float32)])
+            kernel, bias = cell.get_weights()
+            np.testing.assert_array_equal(kernel, value)
+            np.testing.assert_array_equal(bias, np.ones(2))
+            with pytest.raises(ValueError, match=r"has shape \(7, 2\)"):
+                cell.set_weights([value.T, np.ones(2, np.float32)])
