@@ -173,8 +173,13 @@ def _raise_on(marker, error):
 
 
 @pytest.mark.parametrize(
-    "error", [AttributeError("'NoneType' object has no attribute 'append'"), RecursionError("deep")],
-    ids=["attribute-error", "recursion-error"],
+    "error",
+    [
+        AttributeError("'NoneType' object has no attribute 'append'"),
+        RecursionError("deep"),
+        UnicodeEncodeError("utf-8", "\ud83d", 0, 1, "surrogates not allowed"),
+    ],
+    ids=["attribute-error", "recursion-error", "encode-error"],
 )
 def test_internal_error_is_that_files_failure_and_the_run_goes_on(repo, tmp_path, capsys, monkeypatch, error):
     buggy = repo / "pkg" / "buggy.py"
@@ -276,3 +281,16 @@ def test_diff_is_written_as_bytes_in_the_files_encoding(tmp_path, capsysbinary):
     out = capsysbinary.readouterr().out
     assert b"+c = tf1compat.nn.rnn_cell.GRUCell(2)  # r\xe9seau\n" in out
     assert path.read_bytes() == data
+
+
+def test_notebook_output_with_a_lone_surrogate_is_migrated_and_diffed(tmp_path, capsysbinary):
+    path = tmp_path / "n.ipynb"
+    data = (
+        b'{"cells": [{"cell_type": "code", "outputs": [{"text": ["\\ud83d"]}],\n'
+        b'  "source": ["import tensorflow as tf\\n", "sess = tf.Session()"]}], "nbformat": 4}\n'
+    )
+    path.write_bytes(data)
+    assert cli.main(["--diff", str(path)]) == 0
+    assert b'+  "source": ["import tensorflow as tf\\n", "tf.compat.v1.disable_v2_behavior()\\n"' in capsysbinary.readouterr().out
+    assert cli.main([str(path)]) == 0
+    assert path.read_bytes() == data.replace(b'\\n", "sess', b'\\n", "tf.compat.v1.disable_v2_behavior()\\n", "sess')
