@@ -60,6 +60,10 @@ class Dense(TF1Layer):
         self.bias = self.add_weight(self.bias_name, shape=[self.units], initializer=self._bias_initializer,
                                     regularizer=self._bias_regularizer) if self._use_bias else None
 
+    def compute_output_shape(self, input_shape):
+        """`input_shape` with its last dimension replaced by `units`."""
+        return tf.TensorShape(input_shape)[:-1].concatenate([self.units])
+
     def call(self, inputs):
         inputs = tf.convert_to_tensor(inputs)
         if inputs.shape.rank == 2:

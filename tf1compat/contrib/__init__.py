@@ -1,5 +1,5 @@
 """`tf1compat.contrib`: replacements for the parts of `tf.contrib` that RNN code used."""
 
-from tf1compat.contrib import layers, rnn
+from tf1compat.contrib import layers, rnn, seq2seq
 
-__all__ = ["layers", "rnn"]
+__all__ = ["layers", "rnn", "seq2seq"]

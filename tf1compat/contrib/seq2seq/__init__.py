@@ -1,0 +1,15 @@
+"""`tf1compat.contrib.seq2seq`: TF1's `tf.contrib.seq2seq` (decoders, helpers, attention,
+beam search, sequence loss) with TF1's semantics, numbers and variable names."""
+
+from tf1compat.contrib.seq2seq.basic_decoder import BasicDecoder, BasicDecoderOutput
+from tf1compat.contrib.seq2seq.decoder import Decoder, dynamic_decode
+from tf1compat.contrib.seq2seq.helpers import (CustomHelper, GreedyEmbeddingHelper, Helper,
+                                               InferenceHelper, SampleEmbeddingHelper,
+                                               ScheduledEmbeddingTrainingHelper,
+                                               ScheduledOutputTrainingHelper, TrainingHelper)
+from tf1compat.contrib.seq2seq.loss import sequence_loss
+
+__all__ = ["Decoder", "dynamic_decode", "BasicDecoder", "BasicDecoderOutput", "Helper",
+           "CustomHelper", "TrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper",
+           "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper",
+           "InferenceHelper", "sequence_loss"]
