@@ -10,9 +10,8 @@ session is created with (`import tensorflow as tf`, wherever it is: after
 right after it. Without a plain `import tensorflow[.compat.v1] [as X]` to spell it with, the
 file is reported instead.
 
-Candidate calls are found on the `ast` tree; their names are resolved with libcst's scope
-analysis of the file (the one the other rules share), so the rule costs no libcst pass of
-its own.
+Calls are found in, and their names resolved with, libcst's scope analysis of the file (the
+one the other rules share), so the rule costs no libcst pass of its own.
 """
 
 import ast
@@ -51,12 +50,9 @@ _BY_HAND_MESSAGE = (
 
 def plan_graph_mode(rule, module, tree, scopes):
     """Returns the `InsertionPlan` of `module` (see the module doc)."""
-    first_line = _first_candidate_line(tree)
-    if first_line is None:
-        return InsertionPlan()
     sessions, switched = [], False
     for node, scope in scopes.items():
-        if scope is None or not (isinstance(node, cst.Call) and _last_name(node.func) in _LAST_NAMES):
+        if type(node) is not cst.Call or scope is None or _last_name(node.func) not in _LAST_NAMES:
             continue
         names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node.func)}
         switched = switched or bool(names & GRAPH_MODE_SWITCHES)
@@ -74,19 +70,19 @@ def plan_graph_mode(rule, module, tree, scopes):
         if can_insert_after(module, last):
             insertions.append((last, cst.SimpleStatementLine(body=[cst.Expr(call)])))
     if not insertions:
-        return InsertionPlan(findings=(Finding(rule, first_line, _BY_HAND_MESSAGE),))
+        return InsertionPlan(findings=(Finding(rule, _first_call_line(tree), _BY_HAND_MESSAGE),))
     return InsertionPlan(tuple(insertions), kept_names=frozenset(name for name, _ in imports))
 
 
-def _first_candidate_line(tree):
-    """Line of the first call whose last name is a session's or a switch's, or `None`."""
+def _first_call_line(tree):
+    """Line of the first call whose last name is a session's or a switch's."""
     lines = [
         node.lineno for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, (ast.Attribute, ast.Name))
         and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in _LAST_NAMES
     ]
-    return min(lines, default=None)
+    return min(lines)
 
 
 def _last_name(func):
