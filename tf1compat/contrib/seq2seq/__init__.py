@@ -2,6 +2,10 @@
 beam search, sequence loss) with TF1's semantics, numbers and variable names."""
 
 from tf1compat.contrib.seq2seq.basic_decoder import BasicDecoder, BasicDecoderOutput
+from tf1compat.contrib.seq2seq.beam_search import (BeamSearchDecoder, BeamSearchDecoderOutput,
+                                                   BeamSearchDecoderState,
+                                                   FinalBeamSearchDecoderOutput, gather_tree,
+                                                   tile_batch)
 from tf1compat.contrib.seq2seq.decoder import Decoder, dynamic_decode
 from tf1compat.contrib.seq2seq.helpers import (CustomHelper, GreedyEmbeddingHelper, Helper,
                                                InferenceHelper, SampleEmbeddingHelper,
@@ -12,4 +16,5 @@ from tf1compat.contrib.seq2seq.loss import sequence_loss
 __all__ = ["Decoder", "dynamic_decode", "BasicDecoder", "BasicDecoderOutput", "Helper",
            "CustomHelper", "TrainingHelper", "GreedyEmbeddingHelper", "SampleEmbeddingHelper",
            "ScheduledEmbeddingTrainingHelper", "ScheduledOutputTrainingHelper",
-           "InferenceHelper", "sequence_loss"]
+           "InferenceHelper", "sequence_loss", "BeamSearchDecoder", "BeamSearchDecoderOutput",
+           "BeamSearchDecoderState", "FinalBeamSearchDecoderOutput", "gather_tree", "tile_batch"]
