@@ -148,9 +148,9 @@ class SymbolMover(MigrationTransformer):
         if entry.move.target is None:
             module = ".".join(missing.split(".")[:3])
             message = (
-                f"{subject} is not migrated: TF 2 removed tf.contrib and tf1compat has no "
-                f"{module} (or its rule was not selected); migrate it by hand (tf_upgrade_v2 "
-                "converts a few tf.contrib names)"
+                f"{subject} is not migrated: TF 2 removed tf.contrib and no selected rule "
+                f"migrates {module}; migrate it by hand (tf_upgrade_v2 converts a few "
+                "tf.contrib names)"
             )
         else:
             message = (

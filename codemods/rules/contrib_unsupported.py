@@ -1,7 +1,7 @@
-"""`contrib-unsupported`: the `tf.contrib` modules tf1compat does not provide are reported.
+"""`contrib-unsupported`: the `tf.contrib` modules no rule migrates are reported.
 
-TF 2 removed `tf.contrib`; tf1compat provides `tf.contrib.rnn` (rule `contrib-rnn`) and
-`tf.contrib.layers.fully_connected` (rule `contrib-layers`). Every other `tf.contrib` name
+TF 2 removed `tf.contrib`; the rules migrate `tf.contrib.rnn` (`contrib-rnn`) and
+`tf.contrib.layers.fully_connected` (`contrib-layers`) onto tf1compat. Every other `tf.contrib` name
 left in a file (`tf.contrib.seq2seq.BasicDecoder`, `from tensorflow.contrib import
 legacy_seq2seq`, `import tensorflow.contrib.seq2seq as s2s`, ...) is reported with its line as
 unsupported, and `--check` fails on it. This rule's table covers `tensorflow.contrib` as a
@@ -14,8 +14,8 @@ from codemods.symbols import CONTRIB_REMOVED_MOVE
 
 RULE = SymbolMoveRule(
     name="contrib-unsupported",
-    summary="reports the tf.contrib modules tf1compat does not provide (seq2seq, legacy_seq2seq, "
-    "...); --check fails on them",
+    summary="reports the tf.contrib modules no rule migrates (seq2seq, legacy_seq2seq, ...); "
+    "--check fails on them",
     moves=(CONTRIB_REMOVED_MOVE,),
     markers=(("tensorflow",), ("contrib",)),
 )

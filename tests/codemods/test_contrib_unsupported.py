@@ -41,9 +41,9 @@ def test_left_tf_contrib_is_reported_unsupported(assert_unchanged, source, lines
 def test_message_names_the_module():
     result = migrate_code("import tensorflow as tf\nd = tf.contrib.seq2seq.BasicDecoder(c, h, s)\n", RULES)
     assert result.findings[0].message == (
-        "`tf.contrib.seq2seq` is not migrated: TF 2 removed tf.contrib and tf1compat has no "
-        "tensorflow.contrib.seq2seq (or its rule was not selected); migrate it by hand "
-        "(tf_upgrade_v2 converts a few tf.contrib names)"
+        "`tf.contrib.seq2seq` is not migrated: TF 2 removed tf.contrib and no selected rule "
+        "migrates tensorflow.contrib.seq2seq; migrate it by hand (tf_upgrade_v2 converts a "
+        "few tf.contrib names)"
     )
 
 
