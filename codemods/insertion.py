@@ -112,7 +112,8 @@ def _replace_child(parent, old, new):
         if value is old:
             return parent.with_changes(**{field.name: new})
         if isinstance(value, (list, tuple)) and any(item is old for item in value):
-            return parent.with_changes(**{field.name: [new if item is old else item for item in value]})
+            items = [new if item is old else item for item in value]
+            return parent.with_changes(**{field.name: items})
     raise ValueError(f"old must be a child of parent. Received: old={type(old).__name__}")
 
 

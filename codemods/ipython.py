@@ -155,7 +155,9 @@ def _pieces(group, lines):
     equal = _assignment(tokens)
     if equal is not None and equal + 1 < len(tokens):
         value = tokens[equal + 1]
-        magic = value.string == "%" and equal + 2 < len(tokens) and tokens[equal + 2].type == tokenize.NAME
+        magic = (
+            value.string == "%" and equal + 2 < len(tokens) and tokens[equal + 2].type == tokenize.NAME
+        )
         if magic or value.string == "!":
             yield value.start, _continued_end(lines, value.start[0]), 10
     if len(tokens) > 2 and tokens[-2].string == "?":

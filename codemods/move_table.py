@@ -66,5 +66,5 @@ class MoveTable:
         return found[0]
 
     def module_named_in(self, text):
-        """Returns the entry of a whole module (see `ModuleMove`) spelled out in `text`, or `None`."""
+        """Returns the entry of a whole module (see `ModuleMove`) named in `text`, or `None`."""
         return next((entry for marker, entry in self._run_time_markers if marker in text), None)

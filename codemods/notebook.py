@@ -36,13 +36,16 @@ class _Cells:
                 continue
             try:
                 masked = ipython.mask_cell(cell.source, numbers)
-                code = masked.code if masked.code.endswith("\n") or not masked.code else masked.code + "\n"
+                code = masked.code
+                if code and not code.endswith("\n"):
+                    code += "\n"
                 check_syntax(code)
             except UnparseableSourceError as error:  # Including `ipython.NotPythonError`.
                 self.skipped.append((index + 1, error.line or 1, error.message))
             except UnicodeEncodeError as error:
                 line = code[: error.start].count("\n") + 1
-                self.skipped.append((index + 1, line, "holds a lone surrogate, which no parser reads"))
+                reason = "holds a lone surrogate, which no parser reads"
+                self.skipped.append((index + 1, line, reason))
             else:
                 self.python[index] = (masked, code)
 
@@ -120,6 +123,7 @@ def migrate_notebook(text, rules):
     sources = python.new_sources(result.code, cells)
     new_text = notebook_json.write_sources(text, cells, sources)
     written = notebook_json.read_cells(new_text)
-    if [cell.source for cell in written] != [sources.get(i, cell.source) for i, cell in enumerate(cells)]:
+    expected = [sources.get(index, cell.source) for index, cell in enumerate(cells)]
+    if [cell.source for cell in written] != expected:
         raise ValueError("the rewritten notebook must read back as the migrated cells")
     return new_text, result.changes, findings

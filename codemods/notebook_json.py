@@ -113,7 +113,9 @@ def _read_cell(reader):
             if isinstance(value, list) and all(isinstance(line, str) for line in value):
                 value = "".join(value)
             if not isinstance(value, str):
-                raise NotebookFormatError(f"a cell source must be text or a list of texts, at offset {start}")
+                raise NotebookFormatError(
+                    f"a cell source must be text or a list of texts, at offset {start}"
+                )
             source, span = value, (start, reader.position)
     return Cell(cell_type, source, span)
 

@@ -43,7 +43,9 @@ def _names_in(scopes):
     names = set()
     for scope in scopes:
         names.update(assignment.name.split(".")[0] for assignment in scope.assignments)
-        names.update(access.node.value for access in scope.accesses if isinstance(access.node, cst.Name))
+        names.update(
+            access.node.value for access in scope.accesses if isinstance(access.node, cst.Name)
+        )
     return names
 
 
