@@ -112,9 +112,13 @@ def check_dtype(dtype, inputs_dtype, argument):
 
 
 def check_state_dtype(state, inputs_dtype, argument="initial_state"):
-    """Raises `ValueError` if any tensor of `state` does not have the inputs' dtype."""
+    """Raises `ValueError` if a floating tensor of `state` does not have the inputs' dtype.
+
+    Integer parts (the step counter of an `AttentionWrapperState`) are not checked.
+    """
     for s in tf.nest.flatten(state):
-        check_dtype(s.dtype, inputs_dtype, f"{argument}.dtype")
+        if not s.dtype.is_integer:
+            check_dtype(s.dtype, inputs_dtype, f"{argument}.dtype")
 
 
 def check_state_structure(state, cell, argument="initial_state"):
