@@ -3,6 +3,7 @@
 from codemods.rules import (
     contrib_layers,
     contrib_rnn,
+    contrib_seq2seq,
     contrib_unsupported,
     graph_mode,
     keras_initial_state,
@@ -19,6 +20,7 @@ RULES = (
     rnn_functions.RULE,
     tf_layers.RULE,
     contrib_layers.RULE,
+    contrib_seq2seq.RULE,
     contrib_unsupported.RULE,
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

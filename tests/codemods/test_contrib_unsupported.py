@@ -38,36 +38,36 @@ def test_left_tf_contrib_is_reported_unsupported(assert_unchanged, source, lines
     assert _reported(result) == [("contrib-unsupported", line, True) for line in lines]
 
 
+CRF = "tf.contrib.crf.crf_log_likelihood(u, t, n)"
+
+
 def test_message_names_the_module():
-    result = migrate_code("import tensorflow as tf\nd = tf.contrib.seq2seq.BasicDecoder(c, h, s)\n", RULES)
+    result = migrate_code(f"import tensorflow as tf\nll = {CRF}\n", RULES)
     assert result.findings[0].message == (
-        "`tf.contrib.seq2seq` is not migrated: TF 2 removed tf.contrib and no selected rule "
-        "migrates tensorflow.contrib.seq2seq; migrate it by hand (tf_upgrade_v2 converts a "
+        "`tf.contrib.crf` is not migrated: TF 2 removed tf.contrib and no selected rule "
+        "migrates tensorflow.contrib.crf; migrate it by hand (tf_upgrade_v2 converts a "
         "few tf.contrib names)"
     )
 
 
 def test_supported_contrib_modules_are_left_to_their_rules(assert_rewrites):
     result = assert_rewrites(
-        "import tensorflow as tf\ncell = tf.contrib.rnn.GRUCell(3)\nd = tf.contrib.seq2seq.BasicDecoder(cell, h, s)\n",
-        "import tensorflow as tf\nimport tf1compat\ncell = tf1compat.nn.rnn_cell.GRUCell(3)\n"
-        "d = tf.contrib.seq2seq.BasicDecoder(cell, h, s)\n",
+        f"import tensorflow as tf\ncell = tf.contrib.rnn.GRUCell(3)\nll = {CRF}\n",
+        f"import tensorflow as tf\nimport tf1compat\ncell = tf1compat.nn.rnn_cell.GRUCell(3)\nll = {CRF}\n",
     )
     assert _reported(result) == [("contrib-unsupported", 3, True)]
 
 
 def test_a_module_is_supported_as_soon_as_a_rule_handles_it(assert_rewrites):
-    seq2seq = SymbolMoveRule(
-        name="contrib-seq2seq",
+    crf = SymbolMoveRule(
+        name="contrib-crf",
         summary="a future rule",
-        moves=(ModuleMove(("tensorflow.contrib.seq2seq",), "tf1compat.contrib.seq2seq",
-                          frozenset({"BasicDecoder"}), whole_module=True),),
-        markers=(("seq2seq",),),
+        moves=(ModuleMove(("tensorflow.contrib.crf",), "tf1compat.contrib.crf",
+                          frozenset({"crf_log_likelihood"}), whole_module=True),),
+        markers=(("crf",),),
     )
-    result = migrate_code(
-        "import tensorflow as tf\nd = tf.contrib.seq2seq.BasicDecoder(c, h, s)\n", [*RULES, seq2seq]
-    )
-    assert result.code == "import tf1compat\nd = tf1compat.contrib.seq2seq.BasicDecoder(c, h, s)\n"
+    result = migrate_code(f"import tensorflow as tf\nll = {CRF}\n", [*RULES, crf])
+    assert result.code == "import tf1compat\nll = tf1compat.contrib.crf.crf_log_likelihood(u, t, n)\n"
     assert result.findings == []
 
 
@@ -77,10 +77,10 @@ def test_mentions_outside_code_are_not_reported(assert_unchanged):
 
 
 def test_check_fails_on_unsupported_modules_only(tmp_path, capsys):
-    path = tmp_path / "decoder.py"
-    path.write_text("import tensorflow as tf\nd = tf.contrib.seq2seq.BasicDecoder(c, h, s)\n")
+    path = tmp_path / "tagger.py"
+    path.write_text(f"import tensorflow as tf\nll = {CRF}\n")
     assert cli.main([str(path)]) == cli.EXIT_OK
     assert cli.main(["--check", str(path)]) == cli.EXIT_NOT_MIGRATED
     err = capsys.readouterr().err
-    assert f"{path}:2: [contrib-unsupported] `tf.contrib.seq2seq` is not migrated" in err
+    assert f"{path}:2: [contrib-unsupported] `tf.contrib.crf` is not migrated" in err
     assert "0 would change, 1 unchanged, 0 failed; 1 need manual review (1 unsupported)" in err

@@ -6,6 +6,7 @@ import pathlib
 import pytest
 
 from codemods import registry, symbols
+from codemods.rules import contrib_seq2seq
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
@@ -59,6 +60,7 @@ def _runtime_exports(relative_path):
         ("tf1compat/nn/__init__.py", symbols.RNN_FUNCTIONS | {"rnn_cell"}),
         ("tf1compat/layers.py", symbols.LAYERS),
         ("tf1compat/contrib/layers.py", symbols.CONTRIB_LAYERS),
+        ("tf1compat/contrib/seq2seq/__init__.py", contrib_seq2seq.CONTRIB_SEQ2SEQ),
     ],
 )
 def test_codemod_table_matches_runtime_exports(relative_path, table):

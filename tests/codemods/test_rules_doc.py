@@ -9,7 +9,7 @@ from codemods.migrate import migrate_code
 from codemods.registry import RULES, select_rules
 
 RULES_DOC = pathlib.Path(__file__).resolve().parents[2] / "docs" / "rules.md"
-SECTION = re.compile(r"^## `([a-z-]+)`\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+SECTION = re.compile(r"^## `([a-z0-9-]+)`\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 BLOCK = re.compile(r"^```python no-run\n# (before|after)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

@@ -15,7 +15,7 @@ import oracle
 
 pytestmark = pytest.mark.slow
 
-PROGRAMS = ["core_drivers", "conformance_cases"]
+PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search"]
 
 
 @pytest.fixture(scope="module")
