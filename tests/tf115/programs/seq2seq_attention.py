@@ -73,13 +73,35 @@ training = [
     ("monotonic_noise", dict(attention_layer_size=4), dict(impute_finished=True)),
     ("bahdanau_monotonic_noise", dict(alignment_history=True), dict()),
 ]
+cell_by_name = {}
 for name, wrapper_options, decode_options in training:
     with tf.variable_scope(name):
-        cell = tf.contrib.seq2seq.AttentionWrapper(
+        cell = cell_by_name[name] = tf.contrib.seq2seq.AttentionWrapper(
             tf.nn.rnn_cell.LSTMCell(UNITS), mechanisms[name](), **wrapper_options)
         decoder = tf.contrib.seq2seq.BasicDecoder(
             cell, tf.contrib.seq2seq.TrainingHelper(x, seq), cell.zero_state(batch, tf.float32))
         record(name, tf.contrib.seq2seq.dynamic_decode(decoder, **decode_options))
+
+embedding = tf.get_variable("embedding", [VOCAB, DEPTH])
+with tf.variable_scope("bahdanau", reuse=True):  # inference with the training weights
+    shared_cell = cell_by_name["bahdanau"]
+    decoder = tf.contrib.seq2seq.BasicDecoder(
+        shared_cell, tf.contrib.seq2seq.GreedyEmbeddingHelper(embedding, tf.fill([batch], 2), 0),
+        shared_cell.zero_state(batch, tf.float32))
+    record("bahdanau_inference", tf.contrib.seq2seq.dynamic_decode(decoder, maximum_iterations=4))
+
+
+def doubled_context(mechanism, cell_output, attention_state, attention_layer):
+    alignments, next_state = mechanism(cell_output, state=attention_state)
+    context = tf.reduce_sum(tf.expand_dims(alignments, 2) * mechanism.values, 1)
+    return attention_layer(tf.concat([cell_output, 2.0 * context], 1)), alignments, next_state
+
+
+with tf.variable_scope("attention_fn"):
+    cell = tf.contrib.seq2seq.AttentionWrapper(
+        tf.nn.rnn_cell.GRUCell(UNITS), mechanisms["luong"](), attention_layer_size=3,
+        attention_fn=doubled_context, name="my_wrapper")
+    record("attention_fn", tf.nn.dynamic_rnn(cell, x, sequence_length=seq, dtype=tf.float32))
 
 with tf.variable_scope("multi"):
     cell = tf.contrib.seq2seq.AttentionWrapper(
@@ -108,7 +130,6 @@ with tf.variable_scope("attention_layer"):
         cell, tf.contrib.seq2seq.TrainingHelper(x, seq), cell.zero_state(batch, tf.float32))
     record("attention_layer", tf.contrib.seq2seq.dynamic_decode(decoder))
 
-embedding = tf.get_variable("embedding", [VOCAB, DEPTH])
 for name, impute in [("greedy", True), ("greedy_no_impute", False)]:
     with tf.variable_scope(name):
         cell = tf.contrib.seq2seq.AttentionWrapper(
