@@ -15,7 +15,8 @@ import oracle
 
 pytestmark = pytest.mark.slow
 
-PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search"]
+PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search",
+            "seq2seq_attention"]
 
 
 @pytest.fixture(scope="module")
