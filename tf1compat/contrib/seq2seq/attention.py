@@ -297,6 +297,14 @@ class LuongMonotonicAttention(_MonotonicMechanism, _MultiplicativeScore):
 
     Raises:
         ValueError: an unknown `mode`, or a bad `memory`.
+
+    Example:
+
+    >>> mechanism = tf1compat.contrib.seq2seq.LuongMonotonicAttention(
+    ...     3, tf.ones([2, 5, 3]), [5, 2], mode="hard", score_bias_init=1.0)
+    >>> alignments, _ = mechanism(tf.zeros([2, 3]), mechanism.initial_state(2, tf.float32))
+    >>> alignments.numpy().tolist()
+    [[1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0, 0.0]]
     """
 
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False,
@@ -429,6 +437,12 @@ def monotonic_probability_fn(score, previous_alignments, sigmoid_noise, mode, se
 
     Returns:
         `[batch, time]` alignments.
+
+    Example:
+
+    >>> tf1compat.contrib.seq2seq.attention.monotonic_probability_fn(
+    ...     tf.constant([[-1.0, 2.0, 3.0]]), [[1.0, 0.0, 0.0]], 0.0, "hard").numpy().tolist()
+    [[0.0, 1.0, 0.0]]
     """
     if sigmoid_noise > 0:
         score += sigmoid_noise * tf.random.normal(tf.shape(score), dtype=score.dtype, seed=seed)
