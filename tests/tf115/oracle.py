@@ -21,8 +21,9 @@ ORDERS = ("tf1compat_first", "tf_upgrade_v2_first")
 
 
 def run(args, cwd):
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "TF_USE_LEGACY_KERAS": "0",
-           "PYTHONPATH": str(cwd)}
+    # Importing TensorFlow 2 sets TF2_BEHAVIOR=1 in this process; TF 1.15 would obey it.
+    env = {key: value for key, value in os.environ.items() if key != "TF2_BEHAVIOR"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="2", TF_USE_LEGACY_KERAS="0", PYTHONPATH=str(cwd))
     done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=900)
     assert done.returncode == 0, f"{args}\n{done.stdout[-2000:]}\n{done.stderr[-5000:]}"

@@ -39,14 +39,9 @@ class BasicRNNCell(ProjectedInputsMixin, UnitsCell):
             "bias", shape=[self._num_units], initializer=tf.compat.v1.zeros_initializer())
         self._depth = depth
 
-    def _input_kernels(self):
-        return self._kernel[: self._depth], self._bias
+    def _kernels(self):
+        return [(self._kernel, self._bias)]
 
-    def recurrent_step(self):
-        recurrent_kernel = self._kernel[self._depth:]
-
-        def step(projected, state):
-            output = self._activation(projected + tf.matmul(state, recurrent_kernel))
-            return output, output
-
-        return step
+    def _step(self, state, affine):
+        output = self._activation(affine(0, state))
+        return output, output

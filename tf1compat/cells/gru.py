@@ -61,24 +61,15 @@ class GRUCell(ProjectedInputsMixin, UnitsCell):
             initializer=self._bias_initializer or tf.compat.v1.zeros_initializer())
         self._depth = depth
 
-    def _input_kernels(self):
-        depth = self._depth
-        kernel = tf.concat([self._gate_kernel[:depth], self._candidate_kernel[:depth]], 1)
-        return kernel, tf.concat([self._gate_bias, self._candidate_bias], 0)
+    def _kernels(self):
+        return [(self._gate_kernel, self._gate_bias),
+                (self._candidate_kernel, self._candidate_bias)]
 
-    def recurrent_step(self):
-        gate_kernel = self._gate_kernel[self._depth:]
-        candidate_kernel = self._candidate_kernel[self._depth:]
-
-        def step(projected, state):
-            gate_inputs, candidate_inputs = tf.split(
-                projected, [2 * self._num_units, self._num_units], axis=1)
-            r, u = tf.split(tf.sigmoid(gate_inputs + tf.matmul(state, gate_kernel)), 2, axis=1)
-            candidate = self._activation(candidate_inputs + tf.matmul(r * state, candidate_kernel))
-            new_h = u * state + (1 - u) * candidate
-            return new_h, new_h
-
-        return step
+    def _step(self, state, affine):
+        r, u = tf.split(tf.sigmoid(affine(0, state)), 2, axis=1)
+        candidate = self._activation(affine(1, r * state))
+        new_h = u * state + (1 - u) * candidate
+        return new_h, new_h
 
 
 class GRUBlockCellV2(GRUCell):

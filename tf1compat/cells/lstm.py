@@ -95,35 +95,30 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
                 "projection/kernel", shape=[units, self._num_proj], initializer=self._initializer,
                 partitioner=_shards(self._num_proj_shards))
 
-    def _input_kernels(self):
-        # A partitioned kernel (graph mode, `num_unit_shards`) is sliced once concatenated.
-        return tf.convert_to_tensor(self._kernel)[: self._depth], self._bias
+    def _kernels(self):
+        # A partitioned kernel (graph mode, `num_unit_shards`) is used concatenated.
+        return [(tf.convert_to_tensor(self._kernel), self._bias)]
 
-    def recurrent_step(self):
-        recurrent_kernel = tf.convert_to_tensor(self._kernel)[self._depth:]
-
-        def step(projected, state):
-            if self._state_is_tuple:
-                c_prev, h_prev = state
-            else:
-                c_prev, h_prev = tf.split(state, [self._num_units, self._output_depth], axis=1)
-            i, j, f, o = tf.split(projected + tf.matmul(h_prev, recurrent_kernel), 4, axis=1)
-            if self._use_peepholes:
-                i += self._w_i_diag * c_prev
-                f += self._w_f_diag * c_prev
-            c = tf.sigmoid(f + self._forget_bias) * c_prev + tf.sigmoid(i) * self._activation(j)
-            if self._cell_clip is not None:
-                c = tf.clip_by_value(c, -self._cell_clip, self._cell_clip)
-            if self._use_peepholes:
-                o += self._w_o_diag * c
-            h = tf.sigmoid(o) * self._activation(c)
-            if self._num_proj is not None:
-                h = tf.matmul(h, self._proj_kernel)
-                if self._proj_clip is not None:
-                    h = tf.clip_by_value(h, -self._proj_clip, self._proj_clip)
-            return h, (LSTMStateTuple(c, h) if self._state_is_tuple else tf.concat([c, h], 1))
-
-        return step
+    def _step(self, state, affine):
+        if self._state_is_tuple:
+            c_prev, h_prev = state
+        else:
+            c_prev, h_prev = tf.split(state, [self._num_units, self._output_depth], axis=1)
+        i, j, f, o = tf.split(affine(0, h_prev), 4, axis=1)
+        if self._use_peepholes:
+            i += self._w_i_diag * c_prev
+            f += self._w_f_diag * c_prev
+        c = tf.sigmoid(f + self._forget_bias) * c_prev + tf.sigmoid(i) * self._activation(j)
+        if self._cell_clip is not None:
+            c = tf.clip_by_value(c, -self._cell_clip, self._cell_clip)
+        if self._use_peepholes:
+            o += self._w_o_diag * c
+        h = tf.sigmoid(o) * self._activation(c)
+        if self._num_proj is not None:
+            h = tf.matmul(h, self._proj_kernel)
+            if self._proj_clip is not None:
+                h = tf.clip_by_value(h, -self._proj_clip, self._proj_clip)
+        return h, (LSTMStateTuple(c, h) if self._state_is_tuple else tf.concat([c, h], 1))
 
 
 def _shards(count):

@@ -261,17 +261,15 @@ class BeamSearchDecoder(Decoder):
         step_log_probs = _mask_finished_probs(tf.nn.log_softmax(logits), end_token, state.finished)
         total_probs = tf.expand_dims(state.log_probs, 2) + step_log_probs
         vocab_size = logits.shape[-1] if logits.shape[-1] is not None else tf.shape(logits)[-1]
-        lengths_to_add = tf.one_hot(tf.fill([batch_size, beam_width], end_token), vocab_size,
-                                    on_value=tf.constant(0, tf.int64),
-                                    off_value=tf.constant(1, tf.int64), dtype=tf.int64)
-        lengths_to_add *= tf.expand_dims(tf.cast(not_finished, tf.int64), 2)
-        new_lengths = lengths_to_add + tf.expand_dims(state.lengths, 2)
+        # A word grows its beam by one, except the end token and words of finished beams.
+        grows = tf.logical_and(tf.expand_dims(not_finished, 2),
+                               tf.not_equal(tf.range(vocab_size), end_token))
         accumulated = None
         attention_probs = _attention_probs(next_cell_state, self._coverage_penalty_weight)
         if attention_probs is not None:
             attention_probs *= tf.expand_dims(tf.cast(not_finished, tf.float32), 2)
             accumulated = state.accumulated_attention_probs + attention_probs
-        scores = _scores(total_probs, new_lengths, self._length_penalty_weight,
+        scores = _scores(total_probs, state.lengths, grows, self._length_penalty_weight,
                          self._coverage_penalty_weight, state.finished, accumulated)
         next_scores, word_indices = tf.nn.top_k(tf.reshape(scores, [batch_size, -1]),
                                                 k=beam_width)
@@ -355,28 +353,38 @@ def _mask_finished_probs(log_probs, end_token, finished):
     return tf.where(tf.expand_dims(finished, 2), tf.reshape(end_row, [1, 1, -1]), log_probs)
 
 
-def _scores(log_probs, lengths, length_penalty_weight, coverage_penalty_weight, finished,
+def _scores(log_probs, lengths, grows, length_penalty_weight, coverage_penalty_weight, finished,
             accumulated_attention_probs):
-    scores = log_probs / tf.cast(_length_penalty(lengths, length_penalty_weight), log_probs.dtype)
+    """TF1's scores: log-probabilities over the length penalty, plus the coverage penalty.
+
+    Each `[batch, beam, word]` length is the beam's `lengths`, plus one where `grows`; the
+    penalty is computed for those two values per beam, then spread over the words (TF1
+    took the power of every `[batch, beam, vocab]` entry: the same numbers, vocab times the work).
+    """
+    penalty = _length_penalty(lengths, length_penalty_weight)
+    if penalty is not None:
+        penalty = tf.where(grows, tf.expand_dims(_length_penalty(lengths + 1, length_penalty_weight), 2),
+                           tf.expand_dims(penalty, 2))
+        log_probs = log_probs / tf.cast(penalty, log_probs.dtype)
     weight = tf.convert_to_tensor(coverage_penalty_weight)
     if weight.shape.rank != 0:
         raise ValueError("coverage_penalty_weight should be a scalar. Received: "
                          f"coverage_penalty_weight.shape={weight.shape}")
     if tf.get_static_value(weight) == 0.0:
-        return scores
+        return log_probs
     probs = tf.where(tf.equal(accumulated_attention_probs, 0.0),
                      tf.ones_like(accumulated_attention_probs), accumulated_attention_probs)
     coverage = tf.reduce_sum(tf.math.log(tf.minimum(probs, 1.0)), 2)
     coverage *= tf.cast(finished, tf.float32)
-    return scores + tf.expand_dims(coverage * weight, 2)
+    return log_probs + tf.expand_dims(coverage * weight, 2)
 
 
 def _length_penalty(lengths, weight):
-    """TF1 (Wu et al. 2016): `((5 + length) / 6) ** weight`; exactly 1 when `weight` is 0."""
+    """TF1 (Wu et al. 2016): `((5 + length) / 6) ** weight`; `None` when `weight` is 0 (no-op)."""
     weight = tf.convert_to_tensor(weight)
     weight.set_shape(())
     if tf.get_static_value(weight) == 0:
-        return 1.0
+        return None
     return (5.0 + tf.cast(lengths, tf.float32)) ** weight / (5.0 + 1.0) ** weight
 
 
