@@ -85,35 +85,31 @@ def rows(finished, like):
 _TRACED = weakref.WeakKeyDictionary()
 
 
-def run_traced(loop, cell, *args, **options):
+def run_traced(loop, cell, *args, op_by_op=False, **options):
     """Runs `loop(cell, *args, **options)`: in place in graphs; in eager, as a tf.function.
 
     The tf.function is cached per (cell, loop) so it is traced once, not run op by op
     and not retraced per call; it is not autograph-converted, since TF1 cells are
     graph-building code. The cache holds the cell weakly: a cell dropped by the
-    program is freed with its traced functions. A loop whose state holds a
-    `TensorArray` (which a tf.function can neither take from eager code nor return:
-    an attention cell's alignment history, say) runs op by op, as in TF1.
+    program is freed with its traced functions. A loop given or returning a
+    `TensorArray` (which a tf.function can neither take from eager code nor return),
+    or called with `op_by_op`, runs op by op, as in TF1.
     """
-    if not tf.executing_eagerly() or _holds_tensor_array(args, options, _sequences_of(cell)):
-        return loop(cell, *args, **options)  # an eager TensorArray cannot enter a tf.function
+    if not tf.executing_eagerly() or op_by_op or holds_tensor_array(args, options):
+        return loop(cell, *args, **options)
     traced_for_cell = _TRACED.setdefault(cell, {})
     if loop not in traced_for_cell:
         traced = tf.function(functools.partial(_call_with_cell, weakref.ref(cell), loop),
                              reduce_retracing=True, autograph=False)
         outputs = traced.get_concrete_function(*args, **options).structured_outputs
-        traced_for_cell[loop] = None if _holds_tensor_array(outputs) else traced
+        traced_for_cell[loop] = None if holds_tensor_array(outputs) else traced
     traced = traced_for_cell[loop]
     return loop(cell, *args, **options) if traced is None else traced(*args, **options)
 
 
-def _holds_tensor_array(*structures):
+def holds_tensor_array(*structures):
+    """Whether any of the (nested) `structures` holds a `TensorArray`."""
     return any(isinstance(x, tf.TensorArray) for x in tf.nest.flatten(structures))
-
-
-def _sequences_of(cell):
-    """The tuple and list attributes of `cell` (a decoder's initial state, say)."""
-    return [value for value in vars(cell).values() if isinstance(value, (tuple, list))]
 
 
 def _call_with_cell(cell_ref, loop, *args, **options):

@@ -3,19 +3,21 @@ beam search, sequence loss) with TF1's semantics, numbers and variable names."""
 
 from tf1compat.contrib.seq2seq.attention import (AttentionMechanism, BahdanauAttention,
                                                  BahdanauMonotonicAttention, LuongAttention,
-                                                 LuongMonotonicAttention, hardmax,
-                                                 monotonic_attention, safe_cumprod)
+                                                 LuongMonotonicAttention)
+from tf1compat.contrib.seq2seq.attention_probabilities import (hardmax, monotonic_attention,
+                                                               safe_cumprod)
 from tf1compat.contrib.seq2seq.attention_wrapper import AttentionWrapper, AttentionWrapperState
 from tf1compat.contrib.seq2seq.basic_decoder import BasicDecoder, BasicDecoderOutput
 from tf1compat.contrib.seq2seq.beam_search import (BeamSearchDecoder, BeamSearchDecoderOutput,
                                                    BeamSearchDecoderState,
-                                                   FinalBeamSearchDecoderOutput, gather_tree,
-                                                   tile_batch)
+                                                   FinalBeamSearchDecoderOutput)
+from tf1compat.contrib.seq2seq.beam_search_ops import gather_tree, tile_batch
 from tf1compat.contrib.seq2seq.decoder import Decoder, dynamic_decode
-from tf1compat.contrib.seq2seq.helpers import (CustomHelper, GreedyEmbeddingHelper, Helper,
-                                               InferenceHelper, SampleEmbeddingHelper,
+from tf1compat.contrib.seq2seq.helpers import (CustomHelper, Helper,
                                                ScheduledEmbeddingTrainingHelper,
                                                ScheduledOutputTrainingHelper, TrainingHelper)
+from tf1compat.contrib.seq2seq.inference_helpers import (GreedyEmbeddingHelper, InferenceHelper,
+                                                         SampleEmbeddingHelper)
 from tf1compat.contrib.seq2seq.loss import sequence_loss
 
 __all__ = ["Decoder", "dynamic_decode", "BasicDecoder", "BasicDecoderOutput", "Helper",

@@ -11,7 +11,7 @@ import abc
 import tensorflow as tf
 
 from tf1compat.cells.base import zeros_for_sizes
-from tf1compat.nn.steps import DEFAULT_PARALLEL_ITERATIONS, rows, run_traced
+from tf1compat.nn.steps import DEFAULT_PARALLEL_ITERATIONS, holds_tensor_array, rows, run_traced
 
 
 class Decoder(abc.ABC):
@@ -98,7 +98,11 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False,
             raise ValueError("`maximum_iterations` must be a scalar. Received: "
                              f"maximum_iterations.shape={maximum_iterations.shape}")
     with tf.compat.v1.variable_scope(scope, default_name="decoder"):
-        return run_traced(_decode, decoder, maximum_iterations,
+        # A decoder built eagerly may hold an eager TensorArray (the alignment history of
+        # its initial state), which no tf.function can capture: it then runs op by op.
+        eager_arrays = holds_tensor_array(
+            [value for value in vars(decoder).values() if isinstance(value, (tuple, list))])
+        return run_traced(_decode, decoder, maximum_iterations, op_by_op=eager_arrays,
                           output_time_major=output_time_major, impute_finished=impute_finished,
                           parallel_iterations=parallel_iterations or DEFAULT_PARALLEL_ITERATIONS,
                           swap_memory=swap_memory)

@@ -1,16 +1,17 @@
 """contrib.seq2seq's helpers: how a `BasicDecoder` samples and picks its next inputs.
 
-Training helpers read the next input from the ground truth (`TrainingHelper`) or,
-with some probability, from the model's own output (the two scheduled-sampling
-helpers); inference helpers feed back the embedded argmax (`GreedyEmbeddingHelper`)
-or a sample (`SampleEmbeddingHelper`), or anything `InferenceHelper`'s functions say.
-Random draws use TF1's ops and seeds (`multinomial`, `random_uniform`), so in a graph
-with a graph seed and explicit seeds they equal TF1's.
+Training helpers read the next input from the ground truth (`TrainingHelper`) or, with
+some probability, from the model's own output (the two scheduled-sampling helpers); the
+inference helpers are in `inference_helpers`. Random draws use TF1's ops and seeds
+(`sampling`), so in a graph with a graph seed and explicit seeds they equal TF1's.
 """
+
 
 import abc
 
 import tensorflow as tf
+
+from tf1compat.contrib.seq2seq.sampling import bernoulli_sample, categorical_sample
 
 
 class Helper(abc.ABC):
@@ -178,7 +179,7 @@ class ScheduledEmbeddingTrainingHelper(TrainingHelper):
 
     def __init__(self, inputs, sequence_length, embedding, sampling_probability,
                  time_major=False, seed=None, scheduling_seed=None, name=None):
-        self._embedding_fn = _embedding_fn(embedding)
+        self._embedding_fn = embedding_fn(embedding)
         self._sampling_probability = _probability(sampling_probability)
         self._seed = seed
         self._scheduling_seed = scheduling_seed
@@ -263,156 +264,6 @@ class ScheduledOutputTrainingHelper(TrainingHelper):
         return finished, next_inputs, state
 
 
-class GreedyEmbeddingHelper(Helper):
-    """Inference: feed back the embedded argmax until `end_token`.
-
-    Args:
-        embedding: An embedding matrix `[vocab, depth]` or a callable on ids.
-        start_tokens: `[batch]` int32 first tokens.
-        end_token: Scalar int32: an entry is finished once it emits it.
-
-    Raises:
-        ValueError: `start_tokens` is not a vector or `end_token` not a scalar.
-    """
-
-    def __init__(self, embedding, start_tokens, end_token):
-        self._embedding_fn = _embedding_fn(embedding)
-        self._start_tokens = tf.convert_to_tensor(start_tokens, tf.int32)
-        self._end_token = tf.convert_to_tensor(end_token, tf.int32)
-        if self._start_tokens.shape.rank != 1:
-            raise ValueError(f"start_tokens must be a vector. Received: start_tokens.shape="
-                             f"{self._start_tokens.shape}")
-        if self._end_token.shape.rank != 0:
-            raise ValueError(f"end_token must be a scalar. Received: end_token.shape="
-                             f"{self._end_token.shape}")
-        self._batch_size = tf.size(self._start_tokens)
-        self._start_inputs = self._embedding_fn(self._start_tokens)
-
-    @property
-    def batch_size(self):
-        return self._batch_size
-
-    @property
-    def sample_ids_shape(self):
-        return tf.TensorShape([])
-
-    @property
-    def sample_ids_dtype(self):
-        return tf.int32
-
-    def initialize(self, name=None):
-        return tf.tile([False], [self._batch_size]), self._start_inputs
-
-    def sample(self, time, outputs, state, name=None):
-        _check_single_tensor(outputs)
-        return tf.argmax(outputs, axis=-1, output_type=tf.int32)
-
-    def next_inputs(self, time, outputs, state, sample_ids, name=None):
-        finished = tf.equal(sample_ids, self._end_token)
-        next_inputs = tf.cond(tf.reduce_all(finished), lambda: self._start_inputs,
-                              lambda: self._embedding_fn(sample_ids))
-        return finished, next_inputs, state
-
-
-class SampleEmbeddingHelper(GreedyEmbeddingHelper):
-    """Inference: feed back an embedded sample of the softmax (optionally tempered).
-
-    Args:
-        embedding, start_tokens, end_token: As for `GreedyEmbeddingHelper`.
-        softmax_temperature: Optional float dividing the logits.
-        seed: Seed of the sample.
-    """
-
-    def __init__(self, embedding, start_tokens, end_token, softmax_temperature=None,
-                 seed=None):
-        super().__init__(embedding, start_tokens, end_token)
-        self._softmax_temperature = softmax_temperature
-        self._seed = seed
-
-    def sample(self, time, outputs, state, name=None):
-        _check_single_tensor(outputs)
-        logits = outputs if self._softmax_temperature is None else \
-            outputs / self._softmax_temperature
-        return categorical_sample(logits=logits, seed=self._seed)
-
-
-class InferenceHelper(Helper):
-    """Inference with user functions: `sample_fn(outputs)`, `end_fn(sample_ids)`.
-
-    Args:
-        sample_fn: Outputs -> sample ids.
-        sample_shape, sample_dtype: Shape (without batch) and dtype of the sample ids.
-        start_inputs: `[batch, ...]` first inputs.
-        end_fn: Sample ids -> `[batch]` bool finished.
-        next_inputs_fn: Optional sample ids -> next inputs (default: the ids).
-    """
-
-    def __init__(self, sample_fn, sample_shape, sample_dtype, start_inputs, end_fn,
-                 next_inputs_fn=None):
-        self._sample_fn = sample_fn
-        self._end_fn = end_fn
-        self._sample_shape = tf.TensorShape(sample_shape)
-        self._sample_dtype = sample_dtype
-        self._next_inputs_fn = next_inputs_fn
-        self._start_inputs = tf.convert_to_tensor(start_inputs)
-        self._batch_size = tf.shape(self._start_inputs)[0]
-
-    @property
-    def batch_size(self):
-        return self._batch_size
-
-    @property
-    def sample_ids_shape(self):
-        return self._sample_shape
-
-    @property
-    def sample_ids_dtype(self):
-        return self._sample_dtype
-
-    def initialize(self, name=None):
-        return tf.tile([False], [self._batch_size]), self._start_inputs
-
-    def sample(self, time, outputs, state, name=None):
-        return self._sample_fn(outputs)
-
-    def next_inputs(self, time, outputs, state, sample_ids, name=None):
-        next_inputs = sample_ids if self._next_inputs_fn is None else \
-            self._next_inputs_fn(sample_ids)
-        return self._end_fn(sample_ids), next_inputs, state
-
-
-def bernoulli_sample(probs, dtype=tf.int32, sample_shape=(), seed=None):
-    """TF1's scheduling coin: `random_uniform(shape, seed) < probs`, cast to `dtype`."""
-    probs = tf.convert_to_tensor(probs)
-    batch_shape = tf.shape(probs)
-    return _call_sampler(lambda n: tf.cast(tf.less(
-        tf.random.uniform(tf.concat([[n], batch_shape], 0), seed=seed, dtype=probs.dtype),
-        probs), dtype), sample_shape)
-
-
-def categorical_sample(logits, dtype=tf.int32, sample_shape=(), seed=None):
-    """TF1's categorical draw: one `multinomial` per row of `logits`, cast to `dtype`."""
-    logits = tf.convert_to_tensor(logits)
-    classes = tf.shape(logits)[-1]
-    batch_shape = tf.shape(logits)[:-1]
-
-    def draw(n):
-        flat = logits if logits.shape.rank == 2 else tf.reshape(logits, [-1, classes])
-        draws = tf.random.categorical(flat, n, seed=seed,
-                                      dtype=tf.int64 if logits.dtype.size > 4 else tf.int32)
-        return tf.cast(tf.reshape(tf.transpose(draws), tf.concat([[n], batch_shape], 0)), dtype)
-
-    return _call_sampler(draw, sample_shape)
-
-
-def _call_sampler(draw, sample_shape):
-    """`draw(n)` for `n = prod(sample_shape)`, reshaped to `sample_shape + batch_shape`."""
-    sample_shape = tf.convert_to_tensor(sample_shape, tf.int32)
-    sample_shape = tf.reshape(sample_shape, [-1])  # a scalar shape means one dimension
-    samples = draw(tf.reduce_prod(sample_shape))
-    return tf.reshape(samples, tf.concat([sample_shape, tf.shape(samples)[1:]], 0))
-
-
 def _merge_rows(chosen, transform, values, base, pass_indices=False):
     """`base` with the rows where `chosen` replaced by `transform(values[those rows])`."""
     where_chosen = tf.cast(tf.where(chosen), tf.int32)
@@ -424,7 +275,8 @@ def _merge_rows(chosen, transform, values, base, pass_indices=False):
             + tf.scatter_nd(where_kept, tf.gather_nd(base, where_kept), shape))
 
 
-def _embedding_fn(embedding):
+def embedding_fn(embedding):
+    """`embedding` as a function of ids: itself if callable, else a lookup in the matrix."""
     if callable(embedding):
         return embedding
     return lambda ids: tf.nn.embedding_lookup(embedding, ids)
@@ -436,11 +288,6 @@ def _probability(sampling_probability):
         raise ValueError("sampling_probability must be either a scalar or a vector. Received: "
                          f"sampling_probability.shape={probability.shape}")
     return probability
-
-
-def _check_single_tensor(outputs):
-    if not tf.is_tensor(outputs):
-        raise TypeError(f"Expected outputs to be a single Tensor. Received: {type(outputs)}")
 
 
 def _unstacked(x):
