@@ -88,23 +88,25 @@ _TRACED = weakref.WeakKeyDictionary()
 def run_traced(loop, cell, *args, op_by_op=False, **options):
     """Runs `loop(cell, *args, **options)`: in place in graphs; in eager, as a tf.function.
 
-    The tf.function is cached per (cell, loop) so it is traced once, not run op by op
-    and not retraced per call; it is not autograph-converted, since TF1 cells are
-    graph-building code. The cache holds the cell weakly: a cell dropped by the
-    program is freed with its traced functions. A loop given or returning a
-    `TensorArray` (which a tf.function can neither take from eager code nor return),
-    or called with `op_by_op`, runs op by op, as in TF1.
+    `args` are the tensors (or `None`s) of the call, `options` its Python settings. The
+    tf.function is cached per (cell, loop, options) so it is traced once, not run op by op
+    and not retraced per call, and a call only passes the tensors; it is not
+    autograph-converted, since TF1 cells are graph-building code. The cache holds the cell
+    weakly: a cell dropped by the program is freed with its traced functions. A loop given
+    or returning a `TensorArray` (which a tf.function can neither take from eager code nor
+    return), or called with `op_by_op`, runs op by op, as in TF1.
     """
-    if not tf.executing_eagerly() or op_by_op or holds_tensor_array(args, options):
+    if not tf.executing_eagerly() or op_by_op or holds_tensor_array(args):
         return loop(cell, *args, **options)
     traced_for_cell = _TRACED.setdefault(cell, {})
-    if loop not in traced_for_cell:
-        traced = tf.function(functools.partial(_call_with_cell, weakref.ref(cell), loop),
+    key = (loop, tuple(sorted(options.items())))
+    if key not in traced_for_cell:
+        traced = tf.function(functools.partial(_call_with_cell, weakref.ref(cell), loop, **options),
                              reduce_retracing=True, autograph=False)
-        outputs = traced.get_concrete_function(*args, **options).structured_outputs
-        traced_for_cell[loop] = None if holds_tensor_array(outputs) else traced
-    traced = traced_for_cell[loop]
-    return loop(cell, *args, **options) if traced is None else traced(*args, **options)
+        outputs = traced.get_concrete_function(*args).structured_outputs
+        traced_for_cell[key] = None if holds_tensor_array(outputs) else traced
+    traced = traced_for_cell[key]
+    return loop(cell, *args, **options) if traced is None else traced(*args)
 
 
 def holds_tensor_array(*structures):
