@@ -180,7 +180,7 @@ class TF1Layer(keras.layers.Layer):
             self.ensure_built(inputs_shape, self.variable_dtype)
 
     def add_weight(self, name=None, shape=None, dtype=None, initializer=None, regularizer=None,
-                   trainable=True, partitioner=None, **kwargs):
+                   trainable=True, partitioner=None, constraint=None, **kwargs):
         """Creates a variable with TF1 semantics (TF1 argument order: name first).
 
         Args:
@@ -191,9 +191,12 @@ class TF1Layer(keras.layers.Layer):
                 variable scope's initializer, else Glorot uniform (TF1's default).
             regularizer: Optional callable `variable -> loss` (graph mode: added to
                 `tf.compat.v1.GraphKeys.REGULARIZATION_LOSSES`; else `layer.losses`).
-            trainable: Whether the variable is trainable.
+            trainable: Whether the variable is trainable (never for a layer made with
+                `trainable=False`, as in TF1).
             partitioner: TF1 partitioner, graph mode only (elsewhere one variable holds
                 what the partitions would).
+            constraint: Optional projection `variable -> variable` that optimizers apply
+                after each update.
 
         Returns:
             The variable.
@@ -203,8 +206,9 @@ class TF1Layer(keras.layers.Layer):
         full_name = f"{scope_name}/{name}" if scope_name else name
         if in_graph_mode():
             variable = tf.compat.v1.get_variable(
-                name, shape=shape, dtype=dtype, initializer=initializer, regularizer=regularizer,
-                trainable=trainable, partitioner=partitioner)
+                name, shape=shape, dtype=dtype, initializer=initializer,
+                regularizer=value_regularizer(regularizer), trainable=trainable and self.trainable,
+                partitioner=partitioner, constraint=constraint)
             if isinstance(variable, tf.Variable):
                 self.record_tf1_variable(full_name, variable)
             else:  # a PartitionedVariable: its parts are the variables, `kernel/part_0`, ...
@@ -216,7 +220,8 @@ class TF1Layer(keras.layers.Layer):
                            or tf.compat.v1.glorot_uniform_initializer())
         variable = super().add_weight(
             shape=shape, initializer=_dtype_bound(initializer, dtype), dtype=dtype,
-            regularizer=regularizer, trainable=trainable, name=name.replace("/", "_"))
+            regularizer=regularizer, trainable=trainable, constraint=constraint,
+            name=name.replace("/", "_"))
         self._own_tf1_variables[full_name] = variable
         return variable
 
@@ -309,6 +314,14 @@ def _default_session(method):
                          "inside `with tf.compat.v1.Session() as session:` (or "
                          "`session.as_default()`). Received: no default Session")
     return session
+
+
+def value_regularizer(regularizer):
+    """`regularizer` applied to the variable's value: Keras 3 regularizers (what `tf_upgrade_v2`
+    turns `tf.contrib.layers.l2_regularizer` into) cannot take a TF1 reference variable."""
+    if regularizer is None:
+        return None
+    return lambda variable: regularizer(tf.convert_to_tensor(variable))
 
 
 def _dtype_bound(initializer, dtype):

@@ -6,7 +6,7 @@ import pathlib
 import pytest
 
 from codemods import registry, symbols
-from codemods.rules import contrib_seq2seq
+from codemods.rules import contrib_layers, contrib_seq2seq, tf_layers
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
@@ -58,8 +58,8 @@ def _runtime_exports(relative_path):
         ("tf1compat/contrib/rnn.py", symbols.CONTRIB_RNN),
         ("tf1compat/nn/rnn_cell.py", symbols.RNN_CELLS),
         ("tf1compat/nn/__init__.py", symbols.RNN_FUNCTIONS | {"rnn_cell"}),
-        ("tf1compat/layers.py", symbols.LAYERS),
-        ("tf1compat/contrib/layers.py", symbols.CONTRIB_LAYERS),
+        ("tf1compat/layers/__init__.py", tf_layers.LAYERS),
+        ("tf1compat/contrib/layers/__init__.py", contrib_layers.CONTRIB_LAYERS),
         ("tf1compat/contrib/seq2seq/__init__.py", contrib_seq2seq.CONTRIB_SEQ2SEQ),
     ],
 )

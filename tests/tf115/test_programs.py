@@ -16,7 +16,7 @@ import oracle
 pytestmark = pytest.mark.slow
 
 PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search",
-            "seq2seq_attention"]
+            "seq2seq_attention", "layers_convolution"]
 
 
 @pytest.fixture(scope="module")
