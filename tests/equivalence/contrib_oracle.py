@@ -43,7 +43,7 @@ class LSTMBlockCell(legacy_cells.LayerRNNCell):
 
 
 class GRUBlockCell(legacy_cells.LayerRNNCell):
-    names = ("w_c", "b_ru", "w_ru", "b_c")
+    names = ("w_ru", "b_ru", "w_c", "b_c")
 
     def __init__(self, num_units, name="gru_cell"):
         super().__init__(name=name)

@@ -50,8 +50,8 @@ def test_block_cells_match_tensorflow_kernels(name, mode, block_oracle):
 def test_gru_block_cell_keeps_contribs_variable_names(block_oracle):
     program = harness.dynamic_rnn_program(CASES["gru_block"], time_major=False)
     run = harness.run_graph(program, harness.random_inputs(), LENGTHS, oracle=False)
-    assert run.shapes == {"rnn/gru_cell/w_c": (6, 6), "rnn/gru_cell/b_ru": (6,),
-                          "rnn/gru_cell/w_ru": (6, 3), "rnn/gru_cell/b_c": (3,)}
+    assert run.shapes == {"rnn/gru_cell/w_ru": (6, 6), "rnn/gru_cell/b_ru": (6,),
+                          "rnn/gru_cell/w_c": (6, 3), "rnn/gru_cell/b_c": (3,)}
 
 
 def test_gru_block_cell_arguments():

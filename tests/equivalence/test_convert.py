@@ -64,3 +64,27 @@ def test_options_without_keras_equivalent_raise(options, message):
 def test_unbuilt_cell_raises():
     with pytest.raises(ValueError, match="Call the cell once"):
         tf1compat.convert.to_keras(tf1compat.nn.rnn_cell.GRUCell(2))
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_checkpoint_of_the_legacy_path_loads_as_keras(name, tmp_path):
+    """A checkpoint written by TF1's code (tf_keras legacy cells, `tf.compat.v1.nn`, Saver)
+    read by `load_tf1_checkpoint`: the Keras layer reproduces TF1's outputs and states."""
+    inputs = harness.random_inputs()
+    case = CASES[name]
+    with tf.Graph().as_default():
+        cell = case.make(harness.LEGACY_RNN_CELL)
+        outputs, state = tf.compat.v1.nn.dynamic_rnn(cell, inputs, LENGTHS, dtype=tf.float32)
+        with tf.compat.v1.Session() as session:
+            for v in tf.compat.v1.global_variables():
+                v.load(harness.weight_value(v.op.name, v.shape), session)
+            expected = session.run([outputs] + tf.nest.flatten(state))
+            path = tf.compat.v1.train.Saver().save(session, str(tmp_path / "legacy.ckpt"))
+    forget_bias = 0.7 if name == "basic_lstm" else 1.0
+    layer = tf1compat.convert.keras_rnn(path, forget_bias=forget_bias)
+    got, *states = layer(inputs, mask=tf.sequence_mask(LENGTHS, inputs.shape[1]))
+    tf1_order = tf.nest.flatten(keras_state_as_tf1(case.make(tf1compat.nn.rnn_cell), states
+                                                   if name == "multi" else
+                                                   (states if len(states) > 1 else states[0])))
+    for value, want in zip([got] + tf1_order, expected, strict=True):
+        np.testing.assert_allclose(value, want, atol=harness.TOLERANCE, rtol=0)

@@ -94,9 +94,9 @@ class GRUBlockCellV2(GRUCell):
 class GRUBlockCell(GRUBlockCellV2):
     """contrib's original block GRU cell: `GRUBlockCellV2` with its own variable names.
 
-    Its variables are `gru_cell/w_c [D + H, 2H]` (the gate kernel, despite the
-    name), `b_ru [2H]`, `w_ru [D + H, H]` (the candidate kernel) and `b_c [H]`,
-    exactly as contrib created them, so its checkpoints restore.
+    Its variables are `gru_cell/w_ru [D + H, 2H]` (the gate kernel), `b_ru [2H]`,
+    `w_c [D + H, H]` (the candidate kernel) and `b_c [H]`, exactly as contrib created
+    them (checked against a TF 1.15 checkpoint), so its checkpoints restore.
     """
 
-    variable_names = ("w_c", "b_ru", "w_ru", "b_c")
+    variable_names = ("w_ru", "b_ru", "w_c", "b_c")

@@ -1,4 +1,4 @@
-"""`to_keras`: the way out of the shims, a tf1compat cell as a native Keras 3 cell.
+"""`to_keras`: a built tf1compat cell as a native Keras 3 cell.
 
 The conversions are exact (same math, weights re-laid out):
 
@@ -18,10 +18,10 @@ TF1 cell's dtype (float64 stays float64).
 """
 
 import keras
-import tensorflow as tf
 
 from tf1compat.cells import (BasicRNNCell, GRUCell, LSTMCell, LSTMStateTuple, MultiRNNCell,
                              RNNCell)
+from tf1compat.convert.layouts import built_with, gru_weights, lstm_weights, simple_rnn_weights
 
 
 def to_keras(cell):
@@ -68,7 +68,8 @@ def to_keras(cell):
     if isinstance(cell, BasicRNNCell):
         keras_cell = keras.layers.SimpleRNNCell(cell._num_units, activation=cell._activation,
                                                 dtype=cell.variable_dtype.name)
-        return _built_with(keras_cell, cell._depth, [*_split_rows(cell._kernel, cell._depth), cell._bias])
+        return built_with(keras_cell, cell._depth,
+                          simple_rnn_weights(cell._kernel, cell._bias, cell._depth))
     raise TypeError(f"No native Keras 3 equivalent for {type(cell).__name__}. Received: cell={cell!r}")
 
 
@@ -91,41 +92,15 @@ def _lstm_to_keras(cell):
     if used:
         raise ValueError(f"keras.layers.LSTMCell has no equivalent of {', '.join(used)}; keep "
                          f"using the tf1compat cell. Received: cell={cell!r}")
-
-    def reorder(w):  # TF1 gate columns i, j, f, o -> Keras i, f, c(j), o
-        i, j, f, o = tf.split(w, 4, axis=-1)
-        return tf.concat([i, f, j, o], axis=-1)
-
-    i, j, f, o = tf.split(cell._bias, 4)
-    bias = tf.concat([i, f + cell._forget_bias, j, o], 0)
     keras_cell = keras.layers.LSTMCell(cell._num_units, activation=cell._activation,
                                        dtype=cell.variable_dtype.name)
-    kernel, recurrent = _split_rows(cell._kernel, cell._depth)
-    return _built_with(keras_cell, cell._depth, [reorder(kernel), reorder(recurrent), bias])
+    return built_with(keras_cell, cell._depth,
+                      lstm_weights(cell._kernel, cell._bias, cell._depth, cell._forget_bias))
 
 
 def _gru_to_keras(cell):
-    depth, units = cell._depth, cell._num_units
-    gates_x, gates_h = _split_rows(cell._gate_kernel, depth)
-    cand_x, cand_h = _split_rows(cell._candidate_kernel, depth)
-
-    def keras_order(gates, candidate):  # TF1 [r | u] + candidate -> Keras [z | r | h]
-        r, u = tf.split(gates, 2, axis=-1)
-        return tf.concat([u, r, candidate], axis=-1)
-
-    keras_cell = keras.layers.GRUCell(units, activation=cell._activation, reset_after=False,
-                                      dtype=cell.variable_dtype.name)
-    return _built_with(keras_cell, depth, [keras_order(gates_x, cand_x), keras_order(gates_h, cand_h),
-                                           keras_order(cell._gate_bias, cell._candidate_bias)])
-
-
-def _split_rows(kernel, depth):
-    """A TF1 `[D + H, G]` kernel -> (input kernel `[D, G]`, recurrent kernel `[H, G]`)."""
-    return kernel[:depth], kernel[depth:]
-
-
-def _built_with(keras_cell, depth, weights):
-    keras_cell.build((None, depth))
-    for variable, value in zip(keras_cell.weights, weights, strict=True):
-        variable.assign(value)
-    return keras_cell
+    keras_cell = keras.layers.GRUCell(cell._num_units, activation=cell._activation,
+                                      reset_after=False, dtype=cell.variable_dtype.name)
+    return built_with(keras_cell, cell._depth,
+                      gru_weights(cell._gate_kernel, cell._gate_bias, cell._candidate_kernel,
+                                  cell._candidate_bias, cell._depth))
