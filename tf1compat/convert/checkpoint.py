@@ -59,6 +59,8 @@ class ConvertedRNN:
 def describe(checkpoint):
     """`{scope: [("<cell path>: <TF1 cell type>", [(variable, shape), ...]), ...]}` per RNN scope.
 
+    Optimizer slots (`.../kernel/Adam`) are left out.
+
     Args:
         checkpoint: Path or prefix of a TF1 checkpoint.
 
@@ -68,6 +70,8 @@ def describe(checkpoint):
     shapes = _variable_shapes(checkpoint)
     found = collections.defaultdict(list)
     for name in sorted(shapes):
+        if name.rsplit("/", 1)[0] in shapes:
+            continue  # an optimizer slot of another variable (`kernel/Adam`)
         match = re.match(r"(.*?)/?((?:fw/|bw/)?(?:multi_rnn_cell/cell_\d+/)?)([a-z_]+cell)/", name + "/")
         if match and match.group(3) in (*_LAYOUTS, *_REFUSED_CELLS):
             scope, cell = match.group(1), match.group(2) + match.group(3)
