@@ -16,7 +16,8 @@ import oracle
 pytestmark = pytest.mark.slow
 
 PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search",
-            "seq2seq_attention", "layers_convolution"]
+            "seq2seq_attention", "layers_convolution", "layers_normalization",
+            "layers_contrib", "layers_optimize_loss"]
 
 
 @pytest.fixture(scope="module")

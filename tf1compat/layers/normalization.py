@@ -40,7 +40,8 @@ class BatchNormalization(Layer):
         beta_constraint, gamma_constraint: Optional projections applied by optimizers.
         fused: `None` or `True`: TF1's fused kernel where it applies (4-D inputs, axis 1
             or 3); `False`: `tf.nn.moments`. Each reproduces TF1's numbers for the setting.
-        trainable: Whether `gamma` and `beta` are trainable (the statistics never are).
+        trainable: Whether `gamma` and `beta` are trainable (the statistics never are);
+            `False` also freezes the moving statistics, as in TF1.
         name: As in `TF1Layer` (also `dtype`, `reuse`).
         renorm, renorm_clipping, renorm_momentum, virtual_batch_size, adjustment: Not
             supported: `renorm=True`, a `virtual_batch_size` or an `adjustment` raise
@@ -64,6 +65,7 @@ class BatchNormalization(Layer):
 
     fused_ranks = (4,)
     updates_collections = (tf.compat.v1.GraphKeys.UPDATE_OPS,)
+    updates_when_frozen = False
 
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer=_ZEROS, gamma_initializer=_ONES,
@@ -124,7 +126,8 @@ class BatchNormalization(Layer):
         value = static_training(training)
         compute = self._fused_batch_norm if self._fused else self._batch_norm
         outputs, mean, variance = compute(inputs, value, training)
-        updates = [] if value is False else [
+        frozen = not (self.trainable or self.updates_when_frozen)  # TF1: no updates then
+        updates = [] if value is False or frozen else [
             _moving_average_update(moving, batch, self.momentum, value, training)
             for moving, batch in ((self.moving_mean, mean), (self.moving_variance, variance))]
         if not (updates and in_graph_mode()):

@@ -19,13 +19,18 @@ _UPDATE_OPS = tf.compat.v1.GraphKeys.UPDATE_OPS
 
 
 class _BatchNorm(BatchNormalization):
-    """`BatchNormalization` with contrib's choice of kernel and `updates_collections`."""
+    """`BatchNormalization` with contrib's choice of kernel and `updates_collections`.
+
+    `updates_when_frozen`: whether `trainable=False` still updates the moving statistics
+    (TF1's own paths did; its path through the core layer did not).
+    """
 
     fused_ranks = (2, 4)
 
-    def __init__(self, updates_collections, **kwargs):
+    def __init__(self, updates_collections, updates_when_frozen, **kwargs):
         super().__init__(**kwargs)
         self.updates_collections = updates_collections
+        self.updates_when_frozen = updates_when_frozen
 
 
 def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
@@ -89,13 +94,17 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
                        inputs)
     inputs = tf.convert_to_tensor(inputs)
     initializers, regularizers = param_initializers or {}, param_regularizers or {}
-    fuses = fused in (None, True) and inputs.shape.rank in _BatchNorm.fused_ranks
-    if not fuses and updates_collections != _UPDATE_OPS:
-        regularizers = {}  # TF1's legacy path for this case created them without
+    rank = inputs.shape.rank
+    fuses = fused in (None, True) and rank in _BatchNorm.fused_ranks
+    # TF1 took one of three paths: its fused kernel, the core layer, a legacy moments path.
+    core_layer = updates_collections == _UPDATE_OPS and not (fuses and rank == 2)
+    if not (fuses or core_layer):
+        regularizers = {}  # the legacy path created the parameters without them
     zeros, ones = tf.compat.v1.zeros_initializer(), tf.compat.v1.ones_initializer()
     with tf.compat.v1.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse) as variable_scope:
         layer = _BatchNorm(
-            updates_collections, axis=1 if data_format == "NCHW" else -1, momentum=decay,
+            updates_collections, not core_layer, axis=1 if data_format == "NCHW" else -1,
+            momentum=decay,
             epsilon=epsilon, center=center, scale=scale,
             beta_initializer=initializers.get("beta", zeros),
             gamma_initializer=initializers.get("gamma", ones),
