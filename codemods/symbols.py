@@ -46,6 +46,9 @@ CONTRIB_RNN_ONLY = frozenset(
         "GRUBlockCell",
         "GRUBlockCellV2",
         "LSTMBlockCell",
+        "EmbeddingWrapper",
+        "InputProjectionWrapper",
+        "OutputProjectionWrapper",
     }
 )
 

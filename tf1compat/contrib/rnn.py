@@ -4,6 +4,8 @@ from tf1compat.cells import (BasicLSTMCell, BasicRNNCell, DeviceWrapper, Dropout
                              GRUBlockCell, GRUBlockCellV2, GRUCell, LayerNormBasicLSTMCell,
                              LSTMBlockCell, LSTMCell, LSTMStateTuple, MultiRNNCell,
                              ResidualWrapper, RNNCell)
+from tf1compat.cells.projection_wrappers import (EmbeddingWrapper, InputProjectionWrapper,
+                                                 OutputProjectionWrapper)
 from tf1compat.nn.bidirectional import static_bidirectional_rnn
 from tf1compat.nn.stack_bidirectional import (stack_bidirectional_dynamic_rnn,
                                               stack_bidirectional_rnn)
@@ -13,4 +15,5 @@ __all__ = ["RNNCell", "LSTMStateTuple", "BasicRNNCell", "BasicLSTMCell", "LSTMCe
            "MultiRNNCell", "DropoutWrapper", "ResidualWrapper", "DeviceWrapper", "static_rnn",
            "static_bidirectional_rnn", "static_state_saving_rnn", "stack_bidirectional_dynamic_rnn",
            "stack_bidirectional_rnn", "LSTMBlockCell", "GRUBlockCell", "GRUBlockCellV2",
-           "LayerNormBasicLSTMCell"]
+           "LayerNormBasicLSTMCell", "EmbeddingWrapper", "InputProjectionWrapper",
+           "OutputProjectionWrapper"]
