@@ -7,6 +7,7 @@ from codemods.rules import (
     contrib_unsupported,
     graph_mode,
     keras_initial_state,
+    legacy_seq2seq,
     rnn_cell,
     rnn_functions,
     tf_layers,
@@ -21,6 +22,7 @@ RULES = (
     tf_layers.RULE,
     contrib_layers.RULE,
     contrib_seq2seq.RULE,
+    legacy_seq2seq.RULE,
     contrib_unsupported.RULE,
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

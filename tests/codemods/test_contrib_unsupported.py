@@ -18,7 +18,7 @@ def _reported(result):
 @pytest.mark.parametrize(
     "source, lines",
     [
-        ("from tensorflow.contrib import legacy_seq2seq\nout = legacy_seq2seq.basic_rnn_seq2seq(e, d, c)\n", [1]),
+        ("from tensorflow.contrib import slim\nnet = slim.conv2d(images, 32, [3, 3])\n", [1]),
         ("import tensorflow as tf\nd = tf.contrib.seq2seq.BasicDecoder(c, h, s)\n"
          "o = tf.contrib.seq2seq.dynamic_decode(d)\n", [2, 3]),
         ("import tensorflow.contrib.seq2seq as s2s\nd = s2s.BasicDecoder(c, h, s)\n", [1]),
@@ -30,7 +30,7 @@ def _reported(result):
         ("import tensorflow as tf\nmodule = getattr(tf.contrib, name)\n", [2]),
         ("import tensorflow.compat.v1 as tf\nslim = tf.contrib.slim\n", [2]),
     ],
-    ids=["legacy-seq2seq", "attributes", "import-as", "import", "from-names", "submodule",
+    ids=["slim", "attributes", "import-as", "import", "from-names", "submodule",
          "star", "from-tensorflow-import-contrib", "getattr", "compat-v1"],
 )
 def test_left_tf_contrib_is_reported_unsupported(assert_unchanged, source, lines):
