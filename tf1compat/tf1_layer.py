@@ -158,7 +158,11 @@ class TF1Layer(keras.layers.Layer):
         """Enters this layer's TF1 variable scope (captured on first use, then reused)."""
         if self._tf1_scope is None:
             return _CaptureScope(self, scope)
-        return tf.compat.v1.variable_scope(self._tf1_scope, reuse=True, auxiliary_name_scope=False)
+        # AUTO_REUSE, not True: a variable first made inside `call` (a layer that a TF1
+        # `cell_input_fn` creates, say) is created there, as in TF1 where the first call
+        # was the one building; the variables made by `build` are reused.
+        return tf.compat.v1.variable_scope(self._tf1_scope, reuse=tf.compat.v1.AUTO_REUSE,
+                                           auxiliary_name_scope=False)
 
     def ensure_built(self, inputs_shape, dtype):
         """Creates the variables for inputs of `inputs_shape` (a structure) and `dtype`.

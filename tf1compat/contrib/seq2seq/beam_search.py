@@ -91,6 +91,8 @@ class BeamSearchDecoder(Decoder):
                              f"{self._end_token.shape}")
         self._batch_size = tf.size(start_tokens)
         self._start_tokens = tf.tile(tf.expand_dims(start_tokens, 1), [1, beam_width])
+        # Embedded here, as TF1 did: an embedding function's layers get the caller's scope.
+        self._start_inputs = self._embedding_fn(self._start_tokens)
         self._initial_cell_state = tf.nest.map_structure(
             self._maybe_split, initial_state, cell.state_size)
 
@@ -123,7 +125,7 @@ class BeamSearchDecoder(Decoder):
 
     def initialize(self, name=None):
         dtype = tf.nest.flatten(self._initial_cell_state)[0].dtype
-        start_inputs = self._embedding_fn(self._start_tokens)
+        start_inputs = self._start_inputs
         first_beam = tf.zeros([self._batch_size], tf.int32)
         finished = tf.one_hot(first_beam, self._beam_width, on_value=False, off_value=True,
                               dtype=tf.bool)
@@ -152,7 +154,7 @@ class BeamSearchDecoder(Decoder):
             cell_outputs = self._output_layer(cell_outputs)
         output, next_state = self._search_step(cell_outputs, next_cell_state, state)
         next_inputs = tf.cond(tf.reduce_all(next_state.finished),
-                              lambda: self._embedding_fn(self._start_tokens),
+                              lambda: self._start_inputs,
                               lambda: self._embedding_fn(output.predicted_ids))
         return output, next_state, next_inputs, next_state.finished
 
@@ -235,12 +237,12 @@ class BeamSearchDecoder(Decoder):
     def _maybe_split(self, t, size):
         if isinstance(t, tf.TensorArray) or t.shape.rank < 1:
             return t
-        return self._split(t, tf.TensorShape(size))
+        return self._split(t, _as_shape(size))
 
     def _maybe_merge(self, t, size):
         if isinstance(t, tf.TensorArray) or t.shape.rank < 2:
             return t
-        return self._merge(t, tf.TensorShape(size))
+        return self._merge(t, _as_shape(size))
 
     def _sorted_array(self, t, parent_ids, lengths):
         """A `TensorArray` of the cell state (alignment history) in the final beams' order."""
@@ -256,6 +258,12 @@ class BeamSearchDecoder(Decoder):
         shape = tf.shape(stacked)
         by_beam = tf.reshape(stacked, [max_time, self._batch_size, self._beam_width, -1])
         return tf.reshape(tf.gather(by_beam, sorted_beams, batch_dims=2), shape)
+
+
+def _as_shape(size):
+    """A state size as a `TensorShape`; a size known only as a tensor (an attention memory's
+    length) gives an unknown shape, as in TF1."""
+    return tf.TensorShape(tf.get_static_value(size) if tf.is_tensor(size) else size)
 
 
 def _mask_finished_probs(log_probs, end_token, finished):
