@@ -26,22 +26,7 @@ _ZEROS = tf.compat.v1.zeros_initializer()
 class _Convolution(Layer):
     """A convolution over `rank` spatial dimensions (subclasses set `rank`).
 
-    Args:
-        filters: int, number of output channels.
-        kernel_size: int or tuple of `rank` ints.
-        strides: int or tuple of `rank` ints (strides > 1 exclude dilation > 1).
-        padding: `"valid"` or `"same"` (any case); 1-D layers also take `"causal"`.
-        data_format: `"channels_last"` (`[batch, ..., channels]`, default) or
-            `"channels_first"` (`[batch, channels, ...]`).
-        dilation_rate: int or tuple of `rank` ints.
-        activation: Callable or name, or `None` for linear.
-        use_bias: Whether to add a bias.
-        kernel_initializer: Default: the variable scope's, else Glorot uniform.
-        bias_initializer: Default: zeros.
-        kernel_regularizer, bias_regularizer: Optional callables `variable -> loss`.
-        activity_regularizer: Optional callable `outputs -> loss` (divided by the batch size).
-        kernel_constraint, bias_constraint: Optional projections applied by optimizers.
-        trainable, name: As in `TF1Layer` (also `dtype`, `reuse`).
+    Args: see `Conv2D`; 1-D layers also take `padding="causal"`.
     """
 
     rank = None

@@ -81,6 +81,7 @@ class BatchNormalization(Layer):
             raise TypeError(f"`axis` must be an int or a list of ints. Received: axis={axis!r}")
         super().__init__(trainable=trainable, name=name, **kwargs)
         self.axis = [axis] if isinstance(axis, int) else list(axis)
+        self._axis_argument = axis
         self.momentum, self.epsilon, self.center, self.scale = momentum, epsilon, center, scale
         self.fused = fused
         self._initializers = {"beta": beta_initializer, "gamma": gamma_initializer,
@@ -94,8 +95,8 @@ class BatchNormalization(Layer):
         if shape.rank is None:
             raise ValueError(f"BatchNormalization needs inputs of known rank. Received: "
                              f"inputs.shape={shape}")
-        ndims, requested = shape.rank, self.axis
-        self.axis = [a + ndims if a < 0 else a for a in requested]
+        ndims, requested = shape.rank, self._axis_argument
+        self.axis = [a + ndims if a < 0 else a for a in self.axis]
         if any(not 0 <= a < ndims for a in self.axis) or len(set(self.axis)) != len(self.axis):
             raise ValueError(f"Invalid or duplicate `axis` for inputs of rank {ndims}. "
                              f"Received: axis={requested!r}")

@@ -3,8 +3,10 @@ initializers and regularizers: a TF 1.x program, as users wrote them.
 
 contrib's defaults (ReLU, SAME padding, `Conv/weights`), strides, dilation rates, a
 normalizer instead of biases, `NCHW` (run as in `layers_convolution.py`), regularizers,
-reuse by scope, seeded dropout. The initializers only give the initial values, which
-the checkpoint replaces; `tests/runtime/test_layers_contrib.py` checks their values.
+reuse by scope, seeded dropout. The initializers' values the checkpoint replaces are
+compared by drawing from them directly, seeded (spelled `layers.X`, which `tf_upgrade_v2`
+leaves alone: it turns `tf.contrib.layers.xavier_initializer` into Keras' initializer,
+whose draws differ).
 """
 
 import numpy as np
@@ -61,6 +63,12 @@ tf.set_random_seed(1)
 results["dropout"] = layers.dropout(images, keep_prob=0.6, seed=2)
 results["dropout_off"] = layers.dropout(images, is_training=False)
 results["dropout_noise_shape"] = layers.dropout(images, 0.5, noise_shape=[2, 1, 1, 3], seed=4)
+results["xavier_values"] = layers.xavier_initializer(seed=3)([4, 5])
+results["xavier_normal_values"] = layers.xavier_initializer(False, seed=6)([2, 3, 4])
+results["he_values"] = layers.variance_scaling_initializer(seed=4)([3, 3, 2, 4])
+results["fan_out_values"] = layers.variance_scaling_initializer(0.5, "FAN_OUT", True, 5)([6, 2])
+results["l1_value"] = layers.l1_regularizer(0.3)(images)
+results["l2_value"] = layers.l2_regularizer(0.2, scope="penalty")(images)
 
 results["embed"] = layers.embed_sequence(ids, vocab_size=10, embed_dim=3)
 results["embed_unique"] = layers.embed_sequence(

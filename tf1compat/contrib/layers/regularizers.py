@@ -60,15 +60,7 @@ def l1_regularizer(scale, scope=None):
 def l2_regularizer(scale, scope=None):
     """TF1's `tf.contrib.layers.l2_regularizer`: `weights -> scale * sum(weights ** 2) / 2`.
 
-    Args:
-        scale: A non-negative float (0.0 disables the regularizer: it returns `None`).
-        scope: Optional name scope of the loss.
-
-    Returns:
-        The regularizer function.
-
-    Raises:
-        ValueError: an integer or negative `scale`.
+    Args, Returns, Raises: as `l1_regularizer`.
 
     Example:
 
