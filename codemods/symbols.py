@@ -56,10 +56,6 @@ STATIC_RNN_FUNCTIONS = frozenset({"static_rnn", "static_bidirectional_rnn", "sta
 
 CONTRIB_RNN = RNN_CELLS | CONTRIB_RNN_ONLY | STATIC_RNN_FUNCTIONS
 
-LAYERS = frozenset({"dense", "Dense", "dropout"})
-
-CONTRIB_LAYERS = frozenset({"fully_connected"})
-
 
 @dataclasses.dataclass(frozen=True)
 class ModuleMove:
@@ -135,20 +131,6 @@ RNN_OPS_MOVE = ModuleMove(
     sources=("tensorflow.python.ops.rnn",),
     target="tf1compat.nn",
     names=RNN_FUNCTIONS,
-    whole_module=True,
-)
-
-LAYERS_MOVE = ModuleMove(
-    sources=("tensorflow.layers", "tensorflow.python.layers.core"),
-    target="tf1compat.layers",
-    names=LAYERS,
-    whole_module=False,
-)
-
-CONTRIB_LAYERS_MOVE = ModuleMove(
-    sources=("tensorflow.contrib.layers",),
-    target="tf1compat.contrib.layers",
-    names=CONTRIB_LAYERS,
     whole_module=True,
 )
 
