@@ -1,6 +1,7 @@
 """The TF1 `RNNCell` base class and `LSTMStateTuple`, on `TF1Layer`."""
 
 import collections
+import copy
 import functools
 
 import tensorflow as tf
@@ -77,6 +78,26 @@ class RNNCell(TF1Layer):
                 and len(state) == 1):
             state = state[0]  # Keras' `RNN` passes a single state as `[h]`
         return super().__call__(inputs, state, scope=scope, **kwargs)
+
+    def __deepcopy__(self, memo):
+        """A fresh, unbuilt cell with the same constructor arguments.
+
+        TF1 programs copy a cell to get a second one with variables of its own
+        (`legacy_seq2seq`'s encoders: `copy.deepcopy(cell)`); a copy of a built cell is
+        unbuilt too. Nested cells are copied the same way (a cell passed twice stays one
+        copy); tensors and variables among the arguments (a `keep_prob` placeholder) are
+        shared, not copied.
+
+        Raises:
+            TypeError: the constructor takes `*args`, from which no copy can be rebuilt.
+        """
+        arguments = self._constructor_arguments
+        if arguments is None:
+            raise TypeError(f"copy.deepcopy rebuilds a cell from its constructor arguments, but "
+                            f"{type(self).__name__}.__init__ takes *args: define __deepcopy__. "
+                            f"Received: cell of type {type(self).__name__}")
+        return type(self)(**{name: _copied_argument(value, memo)
+                             for name, value in arguments.items()})
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         """The zero state for `inputs`, or for `batch_size` and `dtype`, as in TF1.
@@ -164,6 +185,15 @@ def _stored_variable(cell, getter, name, *args, **kwargs):
             variable = getter(name, *args, **kwargs)
         cell.record_tf1_variable(name, variable)
     return variable
+
+
+def _copied_argument(value, memo):
+    """A deep copy of a constructor argument; tensors and variables are shared."""
+    if tf.is_tensor(value) or isinstance(value, tf.Variable):
+        return value
+    if isinstance(value, (list, dict)):  # as Keras tracks them: the copy is a plain one
+        value = dict(value) if isinstance(value, dict) else list(value)
+    return copy.deepcopy(value, memo)
 
 
 def zeros_for_sizes(sizes, batch_size, dtype):
