@@ -55,7 +55,8 @@ class EmbeddingWrapper(_ScopedWrapper):
 
     Each step takes ids of shape `[batch]` or `[batch, 1]`, looks them up in
     `embedding [embedding_classes, embedding_size]` (on the CPU, as in TF1) and runs
-    `cell` on the result. The embedding takes the state's dtype; when a driver builds
+    `cell` on the result. Under `tf1compat.nn.static_rnn` give each step as `[batch, 1]`
+    (TF1's `static_rnn` also took `[batch]`); under `dynamic_rnn`, `[batch, time, 1]`. The embedding takes the state's dtype; when a driver builds
     the wrapper before its first step, the dtype of the enclosing variable scope
     (float32 unless `variable_scope(dtype=...)` says otherwise).
 
