@@ -8,10 +8,11 @@ uniquified `conv2d_1/...`), created as described in `TF1Layer`, so `Saver` check
 written by TF1 restore.
 """
 
-from tf1compat.layers.convolutional import (Conv1D, Conv2D, Conv2DTranspose, Conv3D,
-                                            Conv3DTranspose, SeparableConv1D, SeparableConv2D,
-                                            conv1d, conv2d, conv2d_transpose, conv3d,
-                                            conv3d_transpose, separable_conv1d, separable_conv2d)
+from tf1compat.layers.convolutional import (Conv1D, Conv2D, Conv3D, SeparableConv1D,
+                                            SeparableConv2D, conv1d, conv2d, conv3d,
+                                            separable_conv1d, separable_conv2d)
+from tf1compat.layers.convolutional_transpose import (Conv2DTranspose, Conv3DTranspose,
+                                                      conv2d_transpose, conv3d_transpose)
 from tf1compat.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten
 from tf1compat.layers.normalization import BatchNormalization, batch_normalization
 from tf1compat.layers.pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D,

@@ -1,8 +1,8 @@
-"""TF1's convolution layers: `Conv1D/2D/3D`, `SeparableConv1D/2D`, `Conv2DTranspose`,
-`Conv3DTranspose` and their functional forms (`tf.layers.conv2d`, ...).
+"""TF1's convolution layers: `Conv1D/2D/3D`, `SeparableConv1D/2D` and their functional
+forms (`tf.layers.conv2d`, ...); the transposed ones are in `convolutional_transpose`.
 
-Variables are TF1's: `conv2d/kernel` (`kernel_size + (in_channels, filters)`; transposed:
-`kernel_size + (filters, in_channels)`), `conv2d/bias`; separable layers
+Variables are TF1's: `conv2d/kernel` (`kernel_size + (in_channels, filters)`),
+`conv2d/bias`; separable layers
 `separable_conv2d/depthwise_kernel`, `.../pointwise_kernel`, `.../bias`. `channels_first`
 inputs are computed channels-last (TensorFlow's CPU kernels support nothing else) and
 transposed back: the same numbers as TF1's channels-first kernels.
@@ -14,13 +14,11 @@ from tf1compat.layers._base import (Layer, channels, from_channels_last, functio
                                     normalize_choice, normalize_data_format, normalize_tuple,
                                     to_channels_last)
 from tf1compat.options import resolve_activation
-from tf1compat.shapes import static_dim
 
-__all__ = ["Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D",
-           "Conv2DTranspose", "Conv3DTranspose", "conv1d", "conv2d", "conv3d",
-           "separable_conv1d", "separable_conv2d", "conv2d_transpose", "conv3d_transpose"]
+__all__ = ["Conv1D", "Conv2D", "Conv3D", "SeparableConv1D", "SeparableConv2D", "conv1d",
+           "conv2d", "conv3d", "separable_conv1d", "separable_conv2d"]
 
-_ZEROS = tf.compat.v1.zeros_initializer()
+ZEROS = tf.compat.v1.zeros_initializer()
 
 
 class _Convolution(Layer):
@@ -33,7 +31,7 @@ class _Convolution(Layer):
 
     def __init__(self, filters, kernel_size, strides=1, padding="valid",
                  data_format="channels_last", dilation_rate=1, activation=None, use_bias=True,
-                 kernel_initializer=None, bias_initializer=_ZEROS, kernel_regularizer=None,
+                 kernel_initializer=None, bias_initializer=ZEROS, kernel_regularizer=None,
                  bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
                  bias_constraint=None, trainable=True, name=None, **kwargs):
         super().__init__(activity_regularizer=activity_regularizer, trainable=trainable,
@@ -151,7 +149,7 @@ class _SeparableConvolution(_Convolution):
     def __init__(self, filters, kernel_size, strides=1, padding="valid",
                  data_format="channels_last", dilation_rate=1, depth_multiplier=1,
                  activation=None, use_bias=True, depthwise_initializer=None,
-                 pointwise_initializer=None, bias_initializer=_ZEROS, depthwise_regularizer=None,
+                 pointwise_initializer=None, bias_initializer=ZEROS, depthwise_regularizer=None,
                  pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None,
                  trainable=True, name=None, **kwargs):
@@ -234,78 +232,6 @@ class SeparableConv2D(_SeparableConvolution):
     rank = 2
 
 
-class _TransposedConvolution(_Convolution):
-    """The gradient of a convolution with respect to its input ("deconvolution")."""
-
-    def __init__(self, filters, kernel_size, strides=1, padding="valid",
-                 data_format="channels_last", activation=None, use_bias=True,
-                 kernel_initializer=None, bias_initializer=_ZEROS, kernel_regularizer=None,
-                 bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 bias_constraint=None, trainable=True, name=None, **kwargs):
-        super().__init__(filters, kernel_size, strides=strides, padding=padding,
-                         data_format=data_format, activation=activation, use_bias=use_bias,
-                         kernel_initializer=kernel_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=kernel_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer,
-                         kernel_constraint=kernel_constraint, bias_constraint=bias_constraint,
-                         trainable=trainable, name=name, **kwargs)
-
-    def _kernel_shape(self, depth):
-        return self.kernel_size + (self.filters, depth)
-
-    def _convolve(self, inputs, padding):
-        sizes = tf.shape(inputs)
-        spatial = [self._output_length(sizes[i + 1], static_dim(inputs.shape, i + 1), i)
-                   for i in range(self.rank)]
-        outputs = tf.nn.conv_transpose(
-            inputs, self.kernel, tf.stack([sizes[0]] + [dynamic for dynamic, _ in spatial]
-                                          + [self.filters]),
-            strides=self.strides, padding=padding)
-        outputs.set_shape([static_dim(inputs.shape, 0)] + [static for _, static in spatial]
-                          + [self.filters])
-        return outputs
-
-    def _output_length(self, dynamic, static, axis):
-        """(dynamic, static) output length along spatial `axis`, as TF1's Keras computed it."""
-        def length(size):
-            grown = size * self.strides[axis]
-            if self.padding == "valid":
-                grown += max(self.kernel_size[axis] - self.strides[axis], 0)
-            return grown
-        return length(dynamic), None if static is None else length(static)
-
-
-class Conv2DTranspose(_TransposedConvolution):
-    """TF1's transposed 2-D convolution, `tf.layers.Conv2DTranspose`.
-
-    Output size per spatial axis: `size * stride`, plus `max(kernel - stride, 0)` with
-    `padding="valid"`. Kernel: `kernel_size + (filters, in_channels)`.
-
-    Args: as `Conv2D`, without `dilation_rate`.
-
-    Example:
-
-    >>> tf1compat.layers.Conv2DTranspose(3, 3, strides=2)(tf.ones([1, 4, 4, 8])).shape
-    TensorShape([1, 9, 9, 3])
-    """
-
-    rank = 2
-
-
-class Conv3DTranspose(_TransposedConvolution):
-    """TF1's transposed 3-D convolution, `tf.layers.Conv3DTranspose`.
-
-    Args: as `Conv2DTranspose` (tuples have 3 entries).
-
-    Example:
-
-    >>> tf1compat.layers.Conv3DTranspose(2, 2, padding="same")(tf.ones([1, 3, 3, 3, 4])).shape
-    TensorShape([1, 3, 3, 3, 2])
-    """
-
-    rank = 3
-
-
 conv1d = functional_form(Conv1D, "conv1d", """\
 >>> with tf.Graph().as_default():
 ...     y = tf1compat.layers.conv1d(tf.ones([2, 10, 3]), 4, 3)
@@ -331,11 +257,3 @@ separable_conv2d = functional_form(SeparableConv2D, "separable_conv2d", """\
 >>> with tf.Graph().as_default():
 ...     print(tf1compat.layers.separable_conv2d(tf.ones([1, 5, 5, 3]), 4, 3).shape)
 (1, 3, 3, 4)""")
-conv2d_transpose = functional_form(Conv2DTranspose, "conv2d_transpose", """\
->>> with tf.Graph().as_default():
-...     print(tf1compat.layers.conv2d_transpose(tf.ones([1, 4, 4, 8]), 3, 2, strides=2).shape)
-(1, 8, 8, 3)""")
-conv3d_transpose = functional_form(Conv3DTranspose, "conv3d_transpose", """\
->>> with tf.Graph().as_default():
-...     print(tf1compat.layers.conv3d_transpose(tf.ones([1, 2, 2, 2, 4]), 3, 2, 2).shape)
-(1, 4, 4, 4, 3)""")
