@@ -288,3 +288,13 @@ def test_static_bidirectional_drivers_want_a_list(driver):
         (cells[0], rnn_cell.GRUCell(2))
     with pytest.raises(TypeError, match=r"`inputs` must be a list"):
         driver(*args, tf.zeros([2, 3, 4]), dtype=tf.float32)
+
+
+def test_static_rnn_takes_token_ids_for_an_embedding_wrapper():
+    """TF1's static_rnn accepted `[batch]` steps (ids) for a cell that embeds them."""
+    cell = tf1compat.contrib.rnn.EmbeddingWrapper(rnn_cell.GRUCell(3), embedding_classes=10,
+                                                  embedding_size=4)
+    outputs, state = tf1compat.nn.static_rnn(cell, [tf.constant([1, 2]), tf.constant([3, 4])],
+                                             dtype=tf.float32)
+    assert len(outputs) == 2 and outputs[1].shape == (2, 3)
+    np.testing.assert_allclose(state, outputs[1], atol=1e-6)

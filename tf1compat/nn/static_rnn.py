@@ -45,7 +45,8 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     steps = [tf.nest.map_structure(tf.convert_to_tensor, step) for step in inputs]
     first = tf.nest.flatten(steps[0])
     for x in first:
-        if x.shape.rank is None or x.shape.rank < 2 or not x.shape[1:].is_fully_defined():
+        # Rank 1 is allowed, as in TF1: `[batch]` token ids for an `EmbeddingWrapper`.
+        if x.shape.rank is None or x.shape.rank < 1 or not x.shape[1:].is_fully_defined():
             raise ValueError("Input size (depth of each time step) must be accessible via shape "
                              f"inference. Received: inputs[0].shape={x.shape}")
     batch_size = batch_size_of(first, 0)

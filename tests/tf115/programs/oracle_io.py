@@ -61,10 +61,11 @@ def finish(results, feed, out_dir=None, train_ops=(), final_results=None):
         if os.path.exists(checkpoint + ".index"):
             saver.restore(session, checkpoint)
         else:
-            session.run(tf.compat.v1.global_variables_initializer())
-            for v in variables:
-                value = weight_value(v.op.name, v.shape.as_list())
-                v.load(value.astype(v.dtype.base_dtype.as_numpy_dtype), session)
+            # All variables at once: their initializers fed the random values (one run, not
+            # one per variable, which costs seconds each on a large graph).
+            session.run([v.initializer for v in variables], {
+                v.initial_value: weight_value(v.op.name, v.shape.as_list()).astype(
+                    v.dtype.base_dtype.as_numpy_dtype) for v in variables})
             saver.save(session, checkpoint)
         values = session.run([results[n] for n in names], feed)
         session.run(train, feed)
