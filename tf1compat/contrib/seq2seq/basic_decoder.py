@@ -38,9 +38,7 @@ class BasicDecoder(Decoder):
         if not isinstance(helper, Helper):
             raise TypeError(f"`helper` must be a tf1compat.contrib.seq2seq.Helper. Received: "
                             f"helper={helper!r} of type {type(helper).__name__}")
-        if output_layer is not None and not callable(output_layer):
-            raise TypeError(f"`output_layer` must be a layer. Received: "
-                            f"output_layer={output_layer!r}")
+        check_output_layer(output_layer)
         self._cell = cell
         self._helper = helper
         self._initial_state = initial_state
@@ -51,12 +49,7 @@ class BasicDecoder(Decoder):
         return self._helper.batch_size
 
     def _rnn_output_size(self):
-        size = output_size(self._cell)
-        if self._output_layer is None:
-            return size
-        return tf.nest.map_structure(
-            lambda s: tf.TensorShape(self._output_layer.compute_output_shape(
-                tf.TensorShape([None]).concatenate(s)))[1:], size)
+        return projected_size(self._cell, self._output_layer)
 
     @property
     def output_size(self):
@@ -85,6 +78,22 @@ class BasicDecoder(Decoder):
         finished, next_inputs, next_state = self._helper.next_inputs(
             time=time, outputs=cell_outputs, state=cell_state, sample_ids=sample_ids)
         return BasicDecoderOutput(cell_outputs, sample_ids), next_state, next_inputs, finished
+
+
+def check_output_layer(output_layer):
+    """Raises `TypeError` unless `output_layer` is `None` or a callable layer."""
+    if output_layer is not None and not callable(output_layer):
+        raise TypeError(f"`output_layer` must be a layer. Received: output_layer={output_layer!r}")
+
+
+def projected_size(cell, output_layer):
+    """The size of one step's output: the cell's, through `output_layer` if one is given."""
+    size = output_size(cell)
+    if output_layer is None:
+        return size
+    return tf.nest.map_structure(
+        lambda s: tf.TensorShape(output_layer.compute_output_shape(
+            tf.TensorShape([None]).concatenate(s)))[1:], size)
 
 
 def build_output_layer(layer, depth, dtype):

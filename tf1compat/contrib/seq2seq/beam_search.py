@@ -14,10 +14,12 @@ import numpy as np
 import tensorflow as tf
 
 from tf1compat.cells.adapter import build_cell, call_cell, check_cell, output_size
-from tf1compat.contrib.seq2seq.basic_decoder import build_output_layer
+from tf1compat.contrib.seq2seq.basic_decoder import (build_output_layer, check_output_layer,
+                                                     projected_size)
 from tf1compat.contrib.seq2seq.beam_search_ops import gather_tree
 from tf1compat.contrib.seq2seq.decoder import Decoder
 from tf1compat.contrib.seq2seq.helpers import embedding_fn
+from tf1compat.contrib.seq2seq.inference_helpers import checked_tokens
 
 
 class BeamSearchDecoderState(collections.namedtuple(
@@ -71,9 +73,7 @@ class BeamSearchDecoder(Decoder):
                  output_layer=None, length_penalty_weight=0.0, coverage_penalty_weight=0.0,
                  reorder_tensor_arrays=True):
         check_cell(cell)
-        if output_layer is not None and not callable(output_layer):
-            raise TypeError(f"`output_layer` must be a layer. Received: "
-                            f"output_layer={output_layer!r}")
+        check_output_layer(output_layer)
         self._cell = cell
         self._output_layer = output_layer
         self._beam_width = beam_width
@@ -81,14 +81,7 @@ class BeamSearchDecoder(Decoder):
         self._coverage_penalty_weight = coverage_penalty_weight
         self._reorder_tensor_arrays = reorder_tensor_arrays
         self._embedding_fn = embedding_fn(embedding)
-        start_tokens = tf.convert_to_tensor(start_tokens, tf.int32)
-        if start_tokens.shape.rank != 1:
-            raise ValueError(f"start_tokens must be a vector. Received: start_tokens.shape="
-                             f"{start_tokens.shape}")
-        self._end_token = tf.convert_to_tensor(end_token, tf.int32)
-        if self._end_token.shape.rank != 0:
-            raise ValueError(f"end_token must be a scalar. Received: end_token.shape="
-                             f"{self._end_token.shape}")
+        start_tokens, self._end_token = checked_tokens(start_tokens, end_token)
         self._batch_size = tf.size(start_tokens)
         self._start_tokens = tf.tile(tf.expand_dims(start_tokens, 1), [1, beam_width])
         # Embedded here, as TF1 did: an embedding function's layers get the caller's scope.
@@ -105,12 +98,7 @@ class BeamSearchDecoder(Decoder):
         return True
 
     def _rnn_output_size(self):
-        size = output_size(self._cell)
-        if self._output_layer is None:
-            return size
-        return tf.nest.map_structure(
-            lambda s: tf.TensorShape(self._output_layer.compute_output_shape(
-                tf.TensorShape([None]).concatenate(s)))[1:], size)
+        return projected_size(self._cell, self._output_layer)
 
     @property
     def output_size(self):

@@ -20,14 +20,7 @@ class GreedyEmbeddingHelper(Helper):
 
     def __init__(self, embedding, start_tokens, end_token):
         self._embedding_fn = embedding_fn(embedding)
-        self._start_tokens = tf.convert_to_tensor(start_tokens, tf.int32)
-        self._end_token = tf.convert_to_tensor(end_token, tf.int32)
-        if self._start_tokens.shape.rank != 1:
-            raise ValueError(f"start_tokens must be a vector. Received: start_tokens.shape="
-                             f"{self._start_tokens.shape}")
-        if self._end_token.shape.rank != 0:
-            raise ValueError(f"end_token must be a scalar. Received: end_token.shape="
-                             f"{self._end_token.shape}")
+        self._start_tokens, self._end_token = checked_tokens(start_tokens, end_token)
         self._batch_size = tf.size(self._start_tokens)
         self._start_inputs = self._embedding_fn(self._start_tokens)
 
@@ -122,6 +115,22 @@ class InferenceHelper(Helper):
         next_inputs = sample_ids if self._next_inputs_fn is None else \
             self._next_inputs_fn(sample_ids)
         return self._end_fn(sample_ids), next_inputs, state
+
+
+def checked_tokens(start_tokens, end_token):
+    """`(start_tokens, end_token)` as int32 tensors: a `[batch]` vector and a scalar.
+
+    Raises:
+        ValueError: `start_tokens` is not a vector or `end_token` not a scalar.
+    """
+    start_tokens = tf.convert_to_tensor(start_tokens, tf.int32)
+    end_token = tf.convert_to_tensor(end_token, tf.int32)
+    if start_tokens.shape.rank != 1:
+        raise ValueError(f"start_tokens must be a vector. Received: start_tokens.shape="
+                         f"{start_tokens.shape}")
+    if end_token.shape.rank != 0:
+        raise ValueError(f"end_token must be a scalar. Received: end_token.shape={end_token.shape}")
+    return start_tokens, end_token
 
 
 def _check_single_tensor(outputs):
