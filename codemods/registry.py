@@ -1,6 +1,7 @@
 """All migration rules, in the order they run, and selection by name."""
 
 from codemods.rules import (
+    contrib_cudnn_rnn,
     contrib_layers,
     contrib_rnn,
     contrib_seq2seq,
@@ -23,6 +24,7 @@ RULES = (
     contrib_layers.RULE,
     contrib_seq2seq.RULE,
     legacy_seq2seq.RULE,
+    contrib_cudnn_rnn.RULE,
     contrib_unsupported.RULE,
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}

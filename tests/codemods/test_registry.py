@@ -6,7 +6,8 @@ import pathlib
 import pytest
 
 from codemods import registry, symbols
-from codemods.rules import contrib_layers, contrib_seq2seq, legacy_seq2seq, tf_layers
+from codemods.rules import (contrib_cudnn_rnn, contrib_layers, contrib_seq2seq, legacy_seq2seq,
+                            tf_layers)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
@@ -62,6 +63,7 @@ def _runtime_exports(relative_path):
         ("tf1compat/contrib/layers/__init__.py", contrib_layers.CONTRIB_LAYERS),
         ("tf1compat/contrib/seq2seq/__init__.py", contrib_seq2seq.CONTRIB_SEQ2SEQ),
         ("tf1compat/contrib/legacy_seq2seq/__init__.py", legacy_seq2seq.LEGACY_SEQ2SEQ),
+        ("tf1compat/contrib/cudnn_rnn/__init__.py", contrib_cudnn_rnn.CONTRIB_CUDNN_RNN),
     ],
 )
 def test_codemod_table_matches_runtime_exports(relative_path, table):
