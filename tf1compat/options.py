@@ -24,7 +24,7 @@ def input_depth(inputs_shape):
         ValueError: a structure of inputs (the cell takes one tensor per step), a
             rank other than 2, or an unknown depth.
     """
-    if not _is_one_shape(inputs_shape):
+    if not is_one_shape(inputs_shape):
         raise ValueError(
             "This cell takes one input tensor per step, `[batch, depth]`, not a structure of "
             f"{len(tf.nest.flatten(inputs_shape))}: concatenate them (tf.concat) first. "
@@ -56,7 +56,7 @@ def check_supported_dtype(dtype, argument="dtype"):
                          f"{dtype.name}. Received: {argument}={dtype.name}")
 
 
-def _is_one_shape(shape):
+def is_one_shape(shape):
     """A `TensorShape`, or a list/tuple of dims (Keras passes `(None, 5)`), not a structure."""
     if isinstance(shape, (list, tuple)):
         return all(d is None or isinstance(d, int) for d in shape)

@@ -152,6 +152,30 @@ class RNNCell(TF1Layer):
         return zeros_for_sizes(self.state_size, batch_size, dtype)
 
 
+class LayerRNNCell(RNNCell):
+    """TF1's `LayerRNNCell`: a cell that creates its variables in `build`, as a layer does.
+
+    tf1compat's `RNNCell` already works that way, so this class only keeps TF1 subclasses
+    (`class MyCell(tf.contrib.rnn.LayerRNNCell)`) working unchanged: define `state_size`,
+    `output_size`, `build(inputs_shape)` (`self.add_variable(name, shape)`) and
+    `call(inputs, state)`.
+
+    Example:
+
+    >>> class Doubling(LayerRNNCell):
+    ...     state_size = output_size = 2
+    ...     def build(self, inputs_shape):
+    ...         self.kernel = self.add_variable("kernel", [inputs_shape[-1], 2])
+    ...     def call(self, inputs, state):
+    ...         output = tf.matmul(inputs, self.kernel) + 2 * state
+    ...         return output, output
+    >>> cell = Doubling()
+    >>> out, _ = cell(tf.ones([3, 4]), tf.zeros([3, 2]))
+    >>> out.shape, sorted(cell.tf1_variable_names)
+    (TensorShape([3, 2]), ['doubling/kernel'])
+    """
+
+
 class UnitsCell(RNNCell):
     """A cell whose state and output are one `[batch, num_units]` tensor (RNN, GRU)."""
 
@@ -162,6 +186,28 @@ class UnitsCell(RNNCell):
     @property
     def output_size(self):
         return self._num_units
+
+
+class LSTMStateCell(RNNCell):
+    """A cell whose state is `LSTMStateTuple(c, h)`: `c` of `num_units`, `h` (the output) of
+    `num_proj` if set, else `num_units`; `concat([c, h], 1)` without `state_is_tuple`."""
+
+    _num_proj = None
+    _state_is_tuple = True
+
+    @property
+    def _output_depth(self):
+        return self._num_proj or self._num_units
+
+    @property
+    def state_size(self):
+        if self._state_is_tuple:
+            return LSTMStateTuple(self._num_units, self._output_depth)
+        return self._num_units + self._output_depth
+
+    @property
+    def output_size(self):
+        return self._output_depth
 
 
 def _with_variable_store(call):

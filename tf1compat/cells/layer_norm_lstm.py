@@ -4,14 +4,14 @@ import numbers
 
 import tensorflow as tf
 
-from tf1compat.cells.base import LSTMStateTuple, RNNCell
+from tf1compat.cells._contrib_helpers import layer_norm, layer_norm_weights
+from tf1compat.cells.base import LSTMStateCell, LSTMStateTuple
 from tf1compat.options import input_depth, resolve_activation
 
 _GATE_SCOPES = ("input", "transform", "forget", "output")
-_LAYER_NORM_EPSILON = 1e-12  # contrib.layers.layer_norm's
 
 
-class LayerNormBasicLSTMCell(RNNCell):
+class LayerNormBasicLSTMCell(LSTMStateCell):
     """contrib's `LayerNormBasicLSTMCell` (Ba et al. 2016; Semeniuta et al. 2016).
 
     Math: `i, j, f, o = split([x, h] . kernel)`, each gate layer-normalised
@@ -47,34 +47,16 @@ class LayerNormBasicLSTMCell(RNNCell):
         self._keep_prob = dropout_keep_prob
         self._seed = dropout_prob_seed
 
-    @property
-    def state_size(self):
-        return LSTMStateTuple(self._num_units, self._num_units)
-
-    @property
-    def output_size(self):
-        return self._num_units
-
     def build(self, inputs_shape):
         units = self._num_units
         self._kernel = self.add_weight("kernel", shape=[input_depth(inputs_shape) + units, 4 * units])
         self._bias = None if self._layer_norm else self.add_weight("bias", shape=[4 * units])
-        self._norms = {}
-        if self._layer_norm:
-            for scope in _GATE_SCOPES + ("state",):
-                self._norms[scope] = (
-                    self.add_weight(f"{scope}/gamma", shape=[units],
-                                    initializer=tf.compat.v1.constant_initializer(self._norm_gain)),
-                    self.add_weight(f"{scope}/beta", shape=[units],
-                                    initializer=tf.compat.v1.constant_initializer(self._norm_shift)))
+        self._norms = (layer_norm_weights(self, _GATE_SCOPES + ("state",), units,
+                                          self._norm_gain, self._norm_shift)
+                       if self._layer_norm else {})
 
     def _norm(self, values, scope):
-        if not self._layer_norm:
-            return values
-        gamma, beta = self._norms[scope]
-        mean, variance = tf.nn.moments(values, [1], keepdims=True)
-        return tf.nn.batch_normalization(values, mean, variance, offset=beta, scale=gamma,
-                                         variance_epsilon=_LAYER_NORM_EPSILON)
+        return layer_norm(values, self._norms[scope]) if self._layer_norm else values
 
     def call(self, inputs, state):
         c, h = state

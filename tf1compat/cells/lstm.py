@@ -2,12 +2,12 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.base import LSTMStateTuple, RNNCell
+from tf1compat.cells.base import LSTMStateCell, LSTMStateTuple
 from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
-class LSTMCell(ProjectedInputsMixin, RNNCell):
+class LSTMCell(ProjectedInputsMixin, LSTMStateCell):
     """The TF1 LSTM cell, with optional peepholes, cell clipping and projection.
 
     Math (gates split from `W . [x, h] + b` in the order i, j, f, o):
@@ -61,20 +61,6 @@ class LSTMCell(ProjectedInputsMixin, RNNCell):
         self._activation = resolve_activation(activation)
         self._num_unit_shards = num_unit_shards
         self._num_proj_shards = num_proj_shards
-
-    @property
-    def _output_depth(self):
-        return self._num_proj or self._num_units
-
-    @property
-    def state_size(self):
-        if self._state_is_tuple:
-            return LSTMStateTuple(self._num_units, self._output_depth)
-        return self._num_units + self._output_depth
-
-    @property
-    def output_size(self):
-        return self._output_depth
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
