@@ -23,7 +23,7 @@ def repo(tmp_path):
     (tmp_path / "pkg" / "model.py").write_text(MODEL)
     (tmp_path / "pkg" / "clean.py").write_text(CLEAN)
     (tmp_path / "pkg" / "review.py").write_text(
-        "import tensorflow as tf\nc = tf.contrib.rnn.NASCell(3)\n"
+        "import tensorflow as tf\nc = tf.contrib.rnn.WeightNormLSTMCell(3)\n"
     )
     return tmp_path
 

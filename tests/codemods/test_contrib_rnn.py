@@ -179,25 +179,45 @@ def test_static_bidirectional_rnn_on_unstacked_inputs(assert_rewrites):
     )
 
 
+def test_every_contrib_only_cell_moves(assert_rewrites):
+    assert_rewrites(
+        """\
+        import tensorflow as tf
+        from tensorflow.contrib.rnn import GridLSTMCell, LSTMBlockFusedCell
+        cell = tf.contrib.rnn.AttentionCellWrapper(tf.contrib.rnn.NASCell(10), 5)
+        fused = tf.contrib.rnn.TimeReversedFusedRNN(LSTMBlockFusedCell(8))
+        steps = tf.contrib.rnn.transpose_batch_time(x)
+        """,
+        """\
+        from tf1compat.contrib.rnn import GridLSTMCell, LSTMBlockFusedCell
+        import tf1compat
+        cell = tf1compat.contrib.rnn.AttentionCellWrapper(tf1compat.contrib.rnn.NASCell(10), 5)
+        fused = tf1compat.contrib.rnn.TimeReversedFusedRNN(LSTMBlockFusedCell(8))
+        steps = tf1compat.contrib.rnn.transpose_batch_time(x)
+        """,
+        ONLY,
+    )
+
+
 def test_unsupported_name_is_reported_not_rewritten(migrate):
     source = """\
         import tensorflow as tf
-        cell = tf.contrib.rnn.AttentionCellWrapper(base, 5)
-        nas = tf.contrib.rnn.NASCell(10)
+        cell = tf.contrib.rnn.NTMCell(base, 5)
+        norm = tf.contrib.rnn.WeightNormLSTMCell(10)
         """
     result = migrate(source, ONLY)
     assert not result.changes
     assert [(f.line, f.rule) for f in result.findings] == [(2, "contrib-rnn"), (3, "contrib-rnn")]
-    assert "AttentionCellWrapper" in result.findings[0].message
+    assert "NTMCell" in result.findings[0].message
 
 
 def test_mixed_from_import_is_split(assert_rewrites):
     result = assert_rewrites(
         """\
-        from tensorflow.contrib.rnn import AttentionCellWrapper, GRUCell
+        from tensorflow.contrib.rnn import NTMCell, GRUCell
         """,
         """\
-        from tensorflow.contrib.rnn import AttentionCellWrapper
+        from tensorflow.contrib.rnn import NTMCell
         from tf1compat.contrib.rnn import GRUCell
         """,
         ONLY,
@@ -209,13 +229,13 @@ def test_module_alias_with_unsupported_use_keeps_import(assert_rewrites):
     result = assert_rewrites(
         """\
         from tensorflow.contrib import rnn
-        a = rnn.NASCell(3)
+        a = rnn.WeightNormLSTMCell(3)
         b = rnn.GRUCell(3)
         """,
         """\
         from tensorflow.contrib import rnn
         import tf1compat
-        a = rnn.NASCell(3)
+        a = rnn.WeightNormLSTMCell(3)
         b = tf1compat.nn.rnn_cell.GRUCell(3)
         """,
         ONLY,
@@ -225,7 +245,8 @@ def test_module_alias_with_unsupported_use_keeps_import(assert_rewrites):
 
 @pytest.mark.parametrize(
     "use",
-    ["@rnn.NASCell\ndef f():\n    pass", "s = f'{rnn.NASCell}'", "c = (rnn).NASCell"],
+    ["@rnn.WeightNormLSTMCell\ndef f():\n    pass", "s = f'{rnn.WeightNormLSTMCell}'",
+     "c = (rnn).WeightNormLSTMCell"],
     ids=["decorator", "f-string", "parenthesized"],
 )
 def test_unsupported_use_anywhere_keeps_module_alias_import(migrate, use):

@@ -64,7 +64,7 @@ def test_findings_are_located_by_cell_and_line():
     text = _dump(
         _notebook(
             ("code", "import tensorflow as tf"),
-            ("code", "x = 1\ncell = tf.contrib.rnn.NASCell(3)"),
+            ("code", "x = 1\ncell = tf.contrib.rnn.WeightNormLSTMCell(3)"),
         )
     )
     new_text, changes, findings = migrate_notebook(text, RULES)
