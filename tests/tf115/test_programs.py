@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 PROGRAMS = ["core_drivers", "conformance_cases", "seq2seq_decoding", "seq2seq_beam_search",
             "seq2seq_attention", "layers_convolution", "layers_normalization",
             "layers_contrib", "layers_optimize_loss", "seq2seq_nmt_patterns",
-            "legacy_seq2seq_models", "legacy_seq2seq_attention", "cudnn_compatible"]
+            "legacy_seq2seq_models", "legacy_seq2seq_attention", "contrib_cells_rnn",
+            "contrib_cells_lstm", "contrib_cells_grid", "cudnn_compatible"]
 
 
 @pytest.fixture(scope="module")
