@@ -222,3 +222,39 @@ def test_dropout_that_cudnn_would_not_apply_is_accepted():
     one_layer = cudnn_rnn.CudnnLSTM(1, 2, dropout=0.5)
     assert one_layer(inputs)[0].shape == (3, 1, 2)
     assert cudnn_rnn.CudnnLSTM(2, 2, dropout=0.5)(inputs, training=False)[0].shape == (3, 1, 2)
+
+
+def test_native_keras_routes():
+    """The LSTM converts with `tf1compat.convert.to_keras`; the GRU is Keras'
+    `GRUCell(reset_after=True)` with its weights re-laid out by hand (gates z, r, h)."""
+    import keras
+
+    from tf1compat.convert import to_keras
+
+    depth, units = 4, 3
+    x = RNG.normal(size=(2, 5, depth)).astype(np.float32)
+    lstm, gru = cudnn_rnn.CudnnCompatibleLSTMCell(units), cudnn_rnn.CudnnCompatibleGRUCell(units)
+    for cell in (lstm, gru):
+        dynamic_rnn(cell, x, dtype=tf.float32)
+        for variable in cell.weights:
+            variable.assign(RNG.uniform(-0.7, 0.7, variable.shape).astype(np.float32))
+    want = dynamic_rnn(lstm, x, dtype=tf.float32)[0]
+    np.testing.assert_allclose(keras.layers.RNN(to_keras(lstm), return_sequences=True)(x), want,
+                               atol=1e-6)
+    with pytest.raises(TypeError, match="CudnnCompatibleGRUCell"):
+        to_keras(gru)
+    w = {name.split("gru_cell/")[1]: v.numpy() for name, v in gru.tf1_variable_names.items()}
+    gates, gate_bias = w["gates/kernel"], w["gates/bias"]
+    keras_gru = keras.layers.GRUCell(units, reset_after=True)
+    keras_gru.build((None, depth))
+    keras_gru.set_weights([
+        np.concatenate([gates[:depth, units:], gates[:depth, :units],
+                        w["candidate/input_projection/kernel"]], 1),
+        np.concatenate([gates[depth:, units:], gates[depth:, :units],
+                        w["candidate/hidden_projection/kernel"]], 1),
+        np.stack([np.concatenate([gate_bias[units:], gate_bias[:units],
+                                  w["candidate/input_projection/bias"]]),
+                  np.concatenate([np.zeros(2 * units, np.float32),
+                                  w["candidate/hidden_projection/bias"]])])])
+    np.testing.assert_allclose(keras.layers.RNN(keras_gru, return_sequences=True)(x),
+                               dynamic_rnn(gru, x, dtype=tf.float32)[0], atol=1e-6)

@@ -3,8 +3,9 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.gru import GRUCell
+from tf1compat.cells.base import UnitsCell
 from tf1compat.cells.lstm import LSTMBlockCell
+from tf1compat.cells.projection import ProjectedInputsMixin
 from tf1compat.options import check_supported_dtype, input_depth
 
 
@@ -34,12 +35,13 @@ class CudnnCompatibleLSTMCell(LSTMBlockCell):
                          reuse=reuse, name="cudnn_compatible_lstm_cell")
 
 
-class CudnnCompatibleGRUCell(GRUCell):
+class CudnnCompatibleGRUCell(ProjectedInputsMixin, UnitsCell):
     """The GRU cell whose weights are those of a `CudnnGRU` layer, as TF1's contrib cell.
 
     cuDNN's GRU applies the reset gate after the hidden projection, where `GRUCell`
-    applies it before: `r, u = sigmoid(W_g . [x, h] + b_g)`,
-    `c = tanh(x . W_i + b_i + r * (h . W_h + b_h))`, `h' = u * h + (1 - u) * c`.
+    applies it before (so, unlike TF1's, this cell is no `GRUCell` subclass):
+    `r, u = sigmoid(W_g . [x, h] + b_g)`, `c = tanh(x . W_i + b_i + r * (h . W_h + b_h))`,
+    `h' = u * h + (1 - u) * c`. Keras 3's `GRUCell(reset_after=True)` computes the same.
 
     Variables (scope `cudnn_compatible_gru_cell`): `gates/kernel [D + H, 2H]`,
     `gates/bias [2H]` (initialised to 1.0), `candidate/input_projection/kernel [D, H]`,
@@ -60,7 +62,9 @@ class CudnnCompatibleGRUCell(GRUCell):
     """
 
     def __init__(self, num_units, reuse=None, kernel_initializer=None):
-        super().__init__(num_units, reuse=reuse, kernel_initializer=kernel_initializer)
+        super().__init__(reuse=reuse)
+        self._num_units = num_units
+        self._kernel_initializer = kernel_initializer
 
     def build(self, inputs_shape):
         depth = input_depth(inputs_shape)
@@ -94,6 +98,6 @@ class CudnnCompatibleGRUCell(GRUCell):
         r, u = tf.split(tf.sigmoid(affine(0, state)), 2, axis=1)
         hidden_kernel, hidden_bias = self._hidden_projection()
         hidden = tf.nn.bias_add(tf.matmul(state, hidden_kernel), hidden_bias)
-        candidate = self._activation(affine(1, state[:, :0]) + r * hidden)
+        candidate = tf.tanh(affine(1, state[:, :0]) + r * hidden)
         new_h = (1 - u) * candidate + u * state
         return new_h, new_h
