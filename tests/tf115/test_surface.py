@@ -16,6 +16,7 @@ MODULES = {
     "tf.nn.rnn_cell": tf1compat.nn.rnn_cell,
     "tf.contrib.seq2seq": tf1compat.contrib.seq2seq,
     "tf.contrib.cudnn_rnn": tf1compat.contrib.cudnn_rnn,
+    "tf.contrib.rnn": tf1compat.contrib.rnn,
 }
 
 
