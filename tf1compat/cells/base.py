@@ -6,6 +6,7 @@ import functools
 
 import tensorflow as tf
 
+from tf1compat.options import check_supported_dtype, resolve_activation
 from tf1compat.shapes import static_dim
 from tf1compat.tf1_layer import TF1Layer, in_graph_mode
 
@@ -186,6 +187,20 @@ class UnitsCell(RNNCell):
     @property
     def output_size(self):
         return self._num_units
+
+
+class GRUArgsCell(RNNCell):
+    """A cell taking TF1 `GRUCell`'s arguments: `num_units`, `activation` (default `tanh`),
+    `reuse`, `kernel_initializer`, `bias_initializer`, `name`, `dtype`."""
+
+    def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
+                 bias_initializer=None, name=None, dtype=None, **kwargs):
+        super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
+        check_supported_dtype(dtype)
+        self._num_units = num_units
+        self._activation = resolve_activation(activation)
+        self._kernel_initializer = kernel_initializer
+        self._bias_initializer = bias_initializer
 
 
 class LSTMStateCell(RNNCell):

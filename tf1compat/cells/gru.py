@@ -2,12 +2,12 @@
 
 import tensorflow as tf
 
-from tf1compat.cells.base import UnitsCell
-from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
+from tf1compat.cells.base import GRUArgsCell, UnitsCell
+from tf1compat.options import check_supported_dtype, input_depth
 from tf1compat.cells.projection import ProjectedInputsMixin
 
 
-class GRUCell(ProjectedInputsMixin, UnitsCell):
+class GRUCell(ProjectedInputsMixin, GRUArgsCell, UnitsCell):
     """The TF1 GRU cell (Cho et al., 2014), output = new state.
 
     Math: `r, u = sigmoid(W_g . [x, h] + b_g)`, `c = act(W_c . [x, r * h] + b_c)`,
@@ -31,15 +31,6 @@ class GRUCell(ProjectedInputsMixin, UnitsCell):
     >>> out.shape
     TensorShape([2, 4])
     """
-
-    def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
-                 bias_initializer=None, name=None, dtype=None, **kwargs):
-        super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
-        check_supported_dtype(dtype)
-        self._num_units = num_units
-        self._activation = resolve_activation(activation)
-        self._kernel_initializer = kernel_initializer
-        self._bias_initializer = bias_initializer
 
     # Names of the gate kernel, gate bias, candidate kernel and candidate bias.
     variable_names = ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias")

@@ -8,21 +8,12 @@ uniformly in [-1, 1]) in place of a recurrent matrix.
 
 import tensorflow as tf
 
-from tf1compat.cells.base import LSTMStateCell, LSTMStateTuple, RNNCell, UnitsCell
+from tf1compat.cells.base import GRUArgsCell, LSTMStateCell, LSTMStateTuple, UnitsCell
 from tf1compat.options import check_supported_dtype, input_depth, resolve_activation
 
 
-class _IndependentCell(RNNCell):
+class _IndependentCell(GRUArgsCell):
     """Builds and applies the `x . W + tile(h) * u + b` maps of the Indy cells."""
-
-    def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
-                 bias_initializer=None, name=None, dtype=None, **kwargs):
-        super().__init__(name=name, dtype=dtype, reuse=reuse, **kwargs)
-        check_supported_dtype(dtype)
-        self._num_units = num_units
-        self._activation = resolve_activation(activation)
-        self._kernel_initializer = kernel_initializer
-        self._bias_initializer = bias_initializer
 
     def _diagonal_map(self, names, depth, size, bias_initializer):
         """Creates the variables `names = (W, u, b)` of one map, `W [depth, size]`."""
