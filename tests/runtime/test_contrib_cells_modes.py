@@ -7,6 +7,7 @@ here every mode is held to the graph. Each variable gets a value derived from it
 
 import zlib
 
+import keras
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -167,3 +168,13 @@ def test_direct_steps_run_op_by_op_as_in_a_graph():
     wrapper = R.AttentionCellWrapper(R.GRUCell(3), attn_length=2, state_is_tuple=False)
     output, new_state = wrapper(x, wrapper.zero_state(4, tf.float32))
     assert output.shape == (4, 3) and new_state.shape == (4, 3 + 3 + 6)
+
+
+@pytest.mark.parametrize("name", sorted(
+    name for name, (make, _) in CASES.items() if type(make()).__module__.startswith("tf1compat")
+    and isinstance(make(), TF1Layer)))
+def test_keras_serialization_round_trip(name):
+    """Found by `keras.saving` without custom objects; nested cells serialized too."""
+    cell = CASES[name][0]()
+    restored = keras.saving.deserialize_keras_object(keras.saving.serialize_keras_object(cell))
+    assert type(restored) is type(cell) and restored.get_config() == cell.get_config()
