@@ -67,6 +67,8 @@ CASES = {
     "glstm": rnn(lambda: R.GLSTMCell(4, num_proj=2, number_of_groups=2)),
     "phased": rnn(lambda: R.PhasedLSTMCell(3, use_peepholes=True),
                   inputs=lambda f: (f["times"], f["x"])),
+    "phased_float64_time": rnn(lambda: R.PhasedLSTMCell(3),
+                               inputs=lambda f: (tf.cast(f["times"], tf.float64), f["x"])),
     "grid": rnn(lambda: R.GridLSTMCell(2, use_peepholes=True, feature_size=2, frequency_skip=2,
                                        num_frequency_blocks=[3])),
     "bidirectional_grid": rnn(lambda: R.BidirectionalGridLSTMCell(

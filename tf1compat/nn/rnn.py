@@ -66,7 +66,7 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
             sequence_length = validation.check_sequence_length(
                 sequence_length, batch_size_of(flat_inputs, batch_axis))
         initial_state = checked_initial_state(
-            cell, initial_state, dtype, inputs_dtype,
+            cell, initial_state, dtype, validation.inputs_dtype_of(flat_inputs),
             "If there is no initial_state, you must give a dtype.")
         step_shapes = [x.shape[1:] if time_major else x.shape[:1].concatenate(x.shape[2:])
                        for x in flat_inputs]

@@ -55,7 +55,7 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
         if sequence_length is not None:
             sequence_length = validation.check_sequence_length(sequence_length, batch_size)
         initial_state = checked_initial_state(
-            cell, initial_state, dtype, inputs_dtype,
+            cell, initial_state, dtype, validation.inputs_dtype_of(first),
             "If no initial_state is provided, dtype must be specified.")
         build_cell(cell, tf.nest.map_structure(lambda x: x.shape, steps[0]), inputs_dtype)
         return run_traced(_unrolled, cell, steps, initial_state, sequence_length, dtype=dtype)

@@ -98,13 +98,23 @@ def check_sequence_length(sequence_length, batch_size):
         return tf.identity(lengths)
 
 
+def inputs_dtype_of(flat_inputs):
+    """The dtype the state must share with the inputs: theirs, or `None` if they differ.
+
+    Inputs of several dtypes (float64 time stamps beside float32 features for a
+    `PhasedLSTMCell`) are left to the cell, as TF1 left them.
+    """
+    return flat_inputs[0].dtype if len({x.dtype for x in flat_inputs}) == 1 else None
+
+
 def check_dtype(dtype, inputs_dtype, argument):
     """Raises `ValueError` unless `dtype` (of `argument`) equals the floating inputs' dtype.
 
-    Integer inputs (token ids into an `EmbeddingWrapper`, say) may feed any state dtype.
+    Integer inputs (token ids into an `EmbeddingWrapper`, say) may feed any state dtype, and
+    inputs of several dtypes (`inputs_dtype=None`) any too.
     """
     dtype = tf.as_dtype(dtype)
-    if inputs_dtype.is_floating and dtype != inputs_dtype:
+    if inputs_dtype is not None and inputs_dtype.is_floating and dtype != inputs_dtype:
         raise ValueError(
             f"`{argument}` is {dtype.name} but the inputs are {inputs_dtype.name}; they must "
             f"match (cast the inputs with tf.cast). Received: {argument}={dtype.name}, "

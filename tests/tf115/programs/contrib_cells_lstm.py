@@ -2,10 +2,10 @@
 
 CoupledInputForgetGateLSTMCell (peepholes, projection and its clip, layer_norm, a
 concatenated state, sharded weights), GLSTMCell (groups, projection), IndyLSTMCell and
-PhasedLSTMCell (peepholes, leak, ratio_on; its inputs are `(time, features)`) through
-`tf.nn.dynamic_rnn` with lengths 0, 1, mid and full; LSTMBlockFusedCell through its own
-time-major call (lengths, initial state, peepholes with cell clipping) and
-under TimeReversedFusedRNN.
+PhasedLSTMCell (peepholes, leak, ratio_on; its inputs are `(time, features)`, the time
+float32 or float64) through `tf.nn.dynamic_rnn` with lengths 0, 1, mid and full;
+LSTMBlockFusedCell through its own time-major call (lengths, initial state, peepholes with
+cell clipping) and under TimeReversedFusedRNN.
 """
 
 import numpy as np
@@ -66,6 +66,10 @@ for name, make in sorted(phased.items()):
     with tf.variable_scope(name):
         record(name, tf.nn.dynamic_rnn(make(), (times, x), sequence_length=seq,
                                        dtype=tf.float32))
+with tf.variable_scope("phased_double_time_rnn"):
+    record("phased_double_time_rnn", tf.nn.dynamic_rnn(
+        rnn.PhasedLSTMCell(3, use_peepholes=True), (tf.cast(times, tf.float64), x),
+        sequence_length=seq, dtype=tf.float32))
 with tf.variable_scope("phased_double_time"):
     cell = rnn.PhasedLSTMCell(3)
     state = cell.zero_state(tf.shape(x)[0], tf.float32)
