@@ -11,7 +11,7 @@ from codemods.insertion import insert_after_import
 from codemods.move_table import MoveTable
 from codemods.prescreen import may_need_symbol_moves
 from codemods.roundtrip import restore_unprinted_whitespace
-from codemods.rule import InsertionRule, SymbolMoveRule, TransformRule
+from codemods.rule import NO_CHANGE, InsertionRule, SymbolMoveRule, TextEdit, TransformRule
 from codemods.scopes import resolve_scopes
 from codemods.symbol_mover import move_symbols
 
@@ -75,23 +75,30 @@ def _parse_cst(code):
 def active_rules(code, rules):
     """Finds the rules that may change or report something in `code`.
 
-    First the text markers of each rule; then, for the symbol-move rules, the `ast`-based
-    prescreen (which also checks the syntax of every file that got that far).
+    First the text markers of each rule; then, on the `ast` (which also checks the syntax of
+    every file that got that far), the prescreen of the symbol-move rules and the
+    `ast_planner` of the insertion rules.
 
     Returns:
-        `(rules, tree)`: the active rules and, if there are any, `code` parsed by `ast`.
+        `(rules, tree, edits)`: the active rules; if there are any, `code` parsed by `ast`;
+        and the `TextEdit` of each insertion rule whose `ast_planner` gave one.
 
     Raises:
         UnparseableSourceError: if `code` passes the text markers and is not valid Python 3.
     """
     active = [rule for rule in rules if rule.may_apply(code)]
     if not active:
-        return active, None
+        return active, None, {}
     tree = check_syntax(code)
     move_rules = [rule for rule in active if isinstance(rule, SymbolMoveRule)]
     if move_rules and not may_need_symbol_moves(tree, MoveTable(move_rules)):
         active = [rule for rule in active if rule not in move_rules]
-    return active, tree
+    edits = {}
+    for rule in active:
+        if isinstance(rule, InsertionRule):
+            edits[rule] = rule.ast_planner(code, tree)
+    active = [rule for rule in active if edits.get(rule) is not NO_CHANGE]
+    return active, tree, {rule: edit for rule, edit in edits.items() if isinstance(edit, TextEdit)}
 
 
 def migrate_module(module, tree, rules, drop_unused_imports=True):
@@ -160,7 +167,8 @@ def migrate_code(code, rules, drop_unused_imports=True):
     Args:
         code: the source, as text.
         rules: the selected rules; rules that cannot apply (see `active_rules`) are skipped
-            without parsing with libcst.
+            without parsing with libcst, and so is the whole file when the only rule left
+            is an insertion rule that decided it on the `ast`.
         drop_unused_imports: see `migrate_module`.
 
     Returns:
@@ -177,7 +185,7 @@ def migrate_code(code, rules, drop_unused_imports=True):
 
 
 def _migrate_code(code, rules, drop_unused_imports, deep):
-    active, tree = active_rules(code, rules)
+    active, tree, edits = active_rules(code, rules)
     if not active:
         return MigrationResult(code, collections.Counter(), [])
     if deep:
@@ -187,6 +195,10 @@ def _migrate_code(code, rules, drop_unused_imports, deep):
                 f"code nested {depth} levels deep; tf1compat-migrate handles up to "
                 f"{nesting.MAX_DEPTH} (CPython itself compiles about 1,500)", line
             )
+    if len(active) == 1 and active[0] in edits:
+        edit = edits[active[0]]
+        new_code = code[: edit.offset] + edit.text + code[edit.offset :]
+        return MigrationResult(new_code, collections.Counter({active[0].name: 1}), [])
     module, changes, findings = migrate_module(_parse_cst(code), tree, active, drop_unused_imports)
     if not changes:
         return MigrationResult(code, changes, findings)

@@ -93,6 +93,18 @@ class InsertionPlan:
     kept_names: frozenset = frozenset()
 
 
+# What an `InsertionRule`'s `ast_planner` returns when the rule changes and reports nothing.
+NO_CHANGE = "no change"
+
+
+@dataclasses.dataclass(frozen=True)
+class TextEdit:
+    """Inserts `text` at character `offset` of a source."""
+
+    offset: int
+    text: str
+
+
 class InsertionRule(Rule):
     """A rule that adds statements after an import, planned without a walk of its own.
 
@@ -101,12 +113,18 @@ class InsertionRule(Rule):
 
     Args:
         planner: `planner(rule, module, tree, scopes) -> InsertionPlan`.
+        ast_planner: `ast_planner(code, tree)`, where `tree` is `code` parsed by `ast`,
+            decides the rule without libcst when that is certain: returns `NO_CHANGE`
+            (the planner would plan and report nothing), a `TextEdit` giving exactly the
+            planner's result, alone among the rules, with no finding, or `None` (ask the
+            planner).
         **kwargs: see `Rule`.
     """
 
-    def __init__(self, planner, **kwargs):
+    def __init__(self, planner, ast_planner, **kwargs):
         super().__init__(**kwargs)
         self.planner = planner
+        self.ast_planner = ast_planner
 
 
 class TransformRule(Rule):

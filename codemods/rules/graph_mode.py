@@ -21,27 +21,16 @@ from libcst.metadata import GlobalScope
 
 from codemods.cst_names import chain_base, dotted_name, dotted_node
 from codemods.insertion import anchor_of, can_insert_after
+from codemods.rules.graph_mode_ast import (
+    GRAPH_MODE_SWITCHES,
+    LAST_NAMES,
+    SESSION_NAMES,
+    SWITCH_BY_MODULE,
+    plan_graph_mode_on_ast,
+)
 from codemods.rule import Finding, InsertionPlan, InsertionRule
 from codemods.symbols import normalize_tensorflow_name
 
-SESSION_NAMES = frozenset({
-    "tensorflow.Session",
-    "tensorflow.InteractiveSession",
-    "tensorflow.train.MonitoredTrainingSession",
-    "tensorflow.train.MonitoredSession",
-    "tensorflow.train.SingularMonitoredSession",
-})
-GRAPH_MODE_SWITCHES = frozenset({
-    "tensorflow.disable_v2_behavior",
-    "tensorflow.disable_eager_execution",
-    "tensorflow.enable_eager_execution",  # an explicit choice of eager: leave the file alone
-})
-_LAST_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in SESSION_NAMES | GRAPH_MODE_SWITCHES)
-# The call to insert, by the module an `import` binds; `compat.v1` also works on compat.v1.
-_SWITCH_BY_MODULE = {
-    "tensorflow": "compat.v1.disable_v2_behavior",
-    "tensorflow.compat.v1": "disable_v2_behavior",
-}
 _BY_HAND_MESSAGE = (
     "TF1 sessions need graph mode on TF 2.x: add `tf.compat.v1.disable_v2_behavior()` at the "
     "start of the program"
@@ -52,7 +41,7 @@ def plan_graph_mode(rule, module, tree, scopes):
     """Returns the `InsertionPlan` of `module` (see the module doc)."""
     sessions, switched = [], False
     for node, scope in scopes.items():
-        if type(node) is not cst.Call or scope is None or _last_name(node.func) not in _LAST_NAMES:
+        if type(node) is not cst.Call or scope is None or _last_name(node.func) not in LAST_NAMES:
             continue
         names = {normalize_tensorflow_name(q.name) for q in scope.get_qualified_names_for(node.func)}
         switched = switched or bool(names & GRAPH_MODE_SWITCHES)
@@ -64,7 +53,7 @@ def plan_graph_mode(rule, module, tree, scopes):
     insertions = []
     for (name, _), bindings in imports.items():
         modules = {bound for bound, _ in bindings}
-        attribute = _SWITCH_BY_MODULE[modules.pop() if len(modules) == 1 else "tensorflow"]
+        attribute = SWITCH_BY_MODULE[modules.pop() if len(modules) == 1 else "tensorflow"]
         call = cst.Call(func=dotted_node(f"{name}.{attribute}"))
         last = max((anchor_of(module, node, name) for _, node in bindings), key=lambda a: a.ordinal)
         if can_insert_after(module, last):
@@ -80,7 +69,7 @@ def _first_call_line(tree):
         node.lineno for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, (ast.Attribute, ast.Name))
-        and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in _LAST_NAMES
+        and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in LAST_NAMES
     ]
     return min(lines)
 
@@ -99,7 +88,7 @@ def _module_imported_as(assignment, name):
         local = alias.asname.name.value if alias.asname else dotted_name(alias.name).split(".")[0]
         if local == name:
             module = dotted_name(alias.name) if alias.asname else local
-            return module if module in _SWITCH_BY_MODULE else None
+            return module if module in SWITCH_BY_MODULE else None
     return None
 
 
@@ -142,5 +131,6 @@ RULE = InsertionRule(
     summary="files that run a TF1 Session get tf.compat.v1.disable_v2_behavior() after their "
     "tensorflow import",
     planner=plan_graph_mode,
+    ast_planner=plan_graph_mode_on_ast,
     markers=(("tensorflow",), ("Session",)),
 )

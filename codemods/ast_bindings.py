@@ -1,0 +1,96 @@
+"""The names a module binds, and how, read from its `ast` in one walk.
+
+The `ast` fast paths (`codemods.ast_migration`) only act on names whose meaning is plain:
+bound once, by a module-level import, and by nothing else anywhere in the file. For those,
+libcst's scope analysis can only give the qualified name the import spells.
+"""
+
+import ast
+
+
+class Bindings:
+    """Every binding of every name of a module, its calls and its depth, in one walk.
+
+    Args:
+        tree: the module parsed by `ast.parse`.
+
+    Attributes:
+        imports: name -> `[(statement, path)]` of the module-level imports binding it; the
+            path is the dotted name the import binds (`tensorflow.compat.v1` for
+            `import tensorflow.compat.v1 as tf`, `tensorflow.keras.layers` for
+            `from tensorflow.keras import layers`), `None` for `import a.b` (binds `a`).
+        other_imports: names bound by imports below the module level or relative imports.
+        other: names bound by anything else (assignments, parameters, `def`, `global`, ...).
+        star: whether the module has a star import.
+        calls: every `ast.Call`.
+        depth: depth of the deepest node.
+    """
+
+    def __init__(self, tree):
+        self.imports, self.other_imports, self.other = {}, set(), set()
+        self.star, self.calls, self.depth = False, [], 0
+        top = {id(statement) for statement in tree.body}
+        stack = [(tree, 1)]
+        while stack:
+            node, depth = stack.pop()
+            self.depth = max(self.depth, depth)
+            self._visit(node, id(node) in top)
+            stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+    def _visit(self, node, top):
+        if isinstance(node, ast.Call):
+            self.calls.append(node)
+        elif isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                self.other.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            self._visit_import(node, top)
+        elif isinstance(node, ast.arg):
+            self.other.add(node.arg)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            self.other.update(node.names)
+        elif isinstance(node, ast.MatchMapping):
+            if node.rest:
+                self.other.add(node.rest)
+        elif not isinstance(node, ast.alias) and isinstance(getattr(node, "name", None), str):
+            self.other.add(node.name)  # def, class, except ... as, match captures, type params.
+
+    def _visit_import(self, node, top):
+        relative = isinstance(node, ast.ImportFrom) and (node.level or not node.module)
+        for alias in node.names:
+            if alias.name == "*":
+                self.star = True
+                continue
+            if isinstance(node, ast.Import):
+                local = alias.asname or alias.name.partition(".")[0]
+                path = alias.name if alias.asname or "." not in alias.name else None
+            else:
+                local, path = alias.asname or alias.name, f"{node.module}.{alias.name}"
+            if top and not relative:
+                self.imports.setdefault(local, []).append((node, path))
+            else:
+                self.other_imports.add(local)
+
+    def imported(self, name):
+        """Whether some import binds `name`."""
+        return name in self.imports or name in self.other_imports
+
+    def plain_import(self, name):
+        """`(statement, path)` of the one module-level import that binds `name` when nothing
+        else binds it anywhere and the file has no star import, else `None`."""
+        imports = self.imports.get(name, ())
+        if len(imports) != 1 or name in self.other or name in self.other_imports or self.star:
+            return None
+        return imports[0] if imports[0][1] is not None else None
+
+
+def dotted(node):
+    """`"a.b.c"` for an `ast.Name`/`ast.Attribute` chain, `None` for any other expression."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
