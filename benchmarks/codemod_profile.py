@@ -3,8 +3,8 @@
 The functions of each phase are wrapped with a timer that counts CPU time (`process_time`)
 exclusive of the wrapped functions it calls, so the phases add up to the total: reading,
 decoding, the text markers, the `ast` parse and screens, libcst's parse, its scope analysis,
-each libcst pass (named by its visitor), the statements inserted, printing, notebook cell
-handling and writing. What no wrapper covers is "other" (discovery, the runner's bookkeeping).
+the `ast` fast paths, each libcst pass (named by its visitor), the statements inserted,
+printing, notebook cell handling and writing. What no wrapper covers is "other" (discovery, the runner's bookkeeping).
 """
 
 import collections
@@ -68,7 +68,8 @@ def _patches():
         (rule.Rule, "may_apply", "text markers"),
         (migrate, "check_syntax", "ast parse"),
         (notebook, "check_syntax", "ast parse (notebook cells)"),
-        (migrate, "may_need_symbol_moves", "ast screen"),
+        (migrate, "may_need_symbol_moves", "ast screen: symbol moves"),
+        (migrate, "move_symbols_as_text", "ast: symbol moves as text edits"),
         (migrate, "_parse_cst", "libcst parse"),
         (migrate, "resolve_scopes", "libcst scope analysis"),
         (migrate, "move_symbols", "symbol-move rules: tables, imports"),
@@ -78,11 +79,10 @@ def _patches():
         (runner, "migrate_notebook", "notebook cells (JSON, IPython masking)"),
         (runner, "write_atomically", "write"),
     ]
-    patches += [
-        (rule_, "planner", f"rule {rule_.name}: plan")
-        for rule_ in registry.RULES
-        if isinstance(rule_, InsertionRule)
-    ]
+    for rule_ in registry.RULES:
+        if isinstance(rule_, InsertionRule):
+            patches.append((rule_, "planner", f"rule {rule_.name}: libcst plan"))
+            patches.append((rule_, "ast_planner", f"ast: rule {rule_.name} planned"))
     return patches
 
 

@@ -6,6 +6,7 @@ libcst's scope analysis can only give the qualified name the import spells.
 """
 
 import ast
+import collections
 
 
 class Bindings:
@@ -20,15 +21,18 @@ class Bindings:
             `import tensorflow.compat.v1 as tf`, `tensorflow.keras.layers` for
             `from tensorflow.keras import layers`), `None` for `import a.b` (binds `a`).
         other_imports: names bound by imports below the module level or relative imports.
+        roots: name -> the first components of the modules of all imports binding it
+            (`"."` for relative imports).
         other: names bound by anything else (assignments, parameters, `def`, `global`, ...).
         star: whether the module has a star import.
+        loads: name -> how many times it is read (`ast.Name` in a load context).
         calls: every `ast.Call`.
         depth: depth of the deepest node.
     """
 
     def __init__(self, tree):
-        self.imports, self.other_imports, self.other = {}, set(), set()
-        self.star, self.calls, self.depth = False, [], 0
+        self.imports, self.other_imports, self.roots, self.other = {}, set(), {}, set()
+        self.star, self.loads, self.calls, self.depth = False, collections.Counter(), [], 0
         top = {id(statement) for statement in tree.body}
         stack = [(tree, 1)]
         while stack:
@@ -41,7 +45,9 @@ class Bindings:
         if isinstance(node, ast.Call):
             self.calls.append(node)
         elif isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
+            if isinstance(node.ctx, ast.Load):
+                self.loads[node.id] += 1
+            else:
                 self.other.add(node.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             self._visit_import(node, top)
@@ -64,8 +70,11 @@ class Bindings:
             if isinstance(node, ast.Import):
                 local = alias.asname or alias.name.partition(".")[0]
                 path = alias.name if alias.asname or "." not in alias.name else None
+                root = alias.name.partition(".")[0]
             else:
                 local, path = alias.asname or alias.name, f"{node.module}.{alias.name}"
+                root = "." if relative else node.module.partition(".")[0]
+            self.roots.setdefault(local, set()).add(root)
             if top and not relative:
                 self.imports.setdefault(local, []).append((node, path))
             else:

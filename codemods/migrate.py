@@ -14,6 +14,7 @@ from codemods.roundtrip import restore_unprinted_whitespace
 from codemods.rule import NO_CHANGE, InsertionRule, SymbolMoveRule, TextEdit, TransformRule
 from codemods.scopes import resolve_scopes
 from codemods.symbol_mover import move_symbols
+from codemods.text_moves import move_symbols_as_text
 
 
 class UnparseableSourceError(Exception):
@@ -157,6 +158,48 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
     return module, changes, findings
 
 
+def _migrate_on_ast(code, tree, rules, edits):
+    """Migrates `code` by text edits when the `ast` tells what the libcst path would give.
+
+    The symbol moves come first (`codemods.text_moves`), then the insertions each rule's
+    `ast_planner` plans on the code they give (the libcst path plans them before and
+    inserts them after the moves, at the same place).
+
+    Args:
+        code: the source.
+        tree: `code` parsed by `ast.parse`.
+        rules: the active rules.
+        edits: the `TextEdit`s `active_rules` planned on `code`.
+
+    Returns:
+        A `MigrationResult` with no finding, or `None` when libcst must decide.
+    """
+    if any(isinstance(rule, TransformRule) for rule in rules):
+        return None
+    changes = collections.Counter()
+    move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
+    if move_rules:
+        moved = move_symbols_as_text(code, tree, MoveTable(move_rules))
+        if moved is None:
+            return None
+        new_code, changes = moved
+        if new_code != code:
+            code, tree, edits = new_code, None, {}
+    for rule in rules:
+        if not isinstance(rule, InsertionRule):
+            continue
+        edit = edits.get(rule)
+        if edit is None:
+            tree = tree or ast.parse(code)
+            edit = rule.ast_planner(code, tree)
+        if edit is None:
+            return None
+        if edit is not NO_CHANGE:
+            code, tree = code[: edit.offset] + edit.text + code[edit.offset :], None
+            changes[rule.name] += 1
+    return MigrationResult(code, changes, [])
+
+
 def migrate_code(code, rules, drop_unused_imports=True):
     """Migrates Python source text.
 
@@ -195,10 +238,9 @@ def _migrate_code(code, rules, drop_unused_imports, deep):
                 f"code nested {depth} levels deep; tf1compat-migrate handles up to "
                 f"{nesting.MAX_DEPTH} (CPython itself compiles about 1,500)", line
             )
-    if len(active) == 1 and active[0] in edits:
-        edit = edits[active[0]]
-        new_code = code[: edit.offset] + edit.text + code[edit.offset :]
-        return MigrationResult(new_code, collections.Counter({active[0].name: 1}), [])
+    result = _migrate_on_ast(code, tree, active, edits)
+    if result is not None:
+        return result
     module, changes, findings = migrate_module(_parse_cst(code), tree, active, drop_unused_imports)
     if not changes:
         return MigrationResult(code, changes, findings)

@@ -1,0 +1,104 @@
+"""Tests of the symbol moves as text edits: they give exactly what the libcst pass gives."""
+
+import ast
+import itertools
+import textwrap
+
+import pytest
+
+from codemods import migrate
+from codemods.migrate import migrate_code
+from codemods.move_table import MoveTable
+from codemods.registry import RULES
+from codemods.rule import SymbolMoveRule
+from codemods.text_moves import move_symbols_as_text
+
+TABLE = MoveTable([rule for rule in RULES if isinstance(rule, SymbolMoveRule)])
+
+DECIDED = [
+    "import tensorflow as tf\ny = tf.layers.dense(x, 2)\nz = tf.nn.relu(y)\n",
+    '"""Doc."""\nfrom __future__ import print_function\nimport numpy as np\n'
+    "import tensorflow as tf  # tf\nfrom tensorflow.keras import layers\n# Model.\nimport model\n\n"
+    "def build(x):\n    cell = tf.contrib.rnn.BasicLSTMCell(3)\n"
+    "    out, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)\n    return (tf.layers.dense)(out, 2)\n",
+    "import tensorflow.compat.v1 as v1\nc = v1.nn.rnn_cell.GRUCell(3)\nv1.placeholder(v1.float32)\n",
+    "import tensorflow\nc = tensorflow.contrib.layers.fully_connected(x, 3)\ny = tensorflow.constant(1)\n",
+    "import tensorflow as tf\nx = f'{tf.layers.dense(y, 2)} {tf.nn.relu}'\n",
+    "import tensorflow as tf\ns = 'ünïcode' + str(tf.layers.dense(x, 2)) + str(tf.ones(1))\n",
+    "import tensorflow as tf\nimport os\nx = os.sep\ny = tf.layers.dense(tf.ones(1), 2)\n",
+    "import tensorflow as tf\nc = tf.contrib.rnn.LSTMCell(2).zero_state(1, tf.float32)\n",
+    "import tensorflow as tf\n__tf1compat_cell_boundary__()\ny = tf.layers.dense(tf.ones(1), 2)\n",
+]
+
+LEFT_TO_LIBCST = [
+    "import tensorflow as tf\ny = tf.layers.dense(x, 2)\n",  # `import tensorflow` left unused.
+    "from tensorflow.contrib import rnn\nc = rnn.GRUCell(3)\n",
+    "import tensorflow as tf\nc = tf.contrib.crf.crf_log_likelihood(x)\ntf.ones(1)\n",
+    "import tensorflow as tf\nm = tf.contrib.rnn\ntf.ones(1)\n",
+    "import tensorflow as tf\nm = getattr(tf.contrib.rnn, 'GRUCell')\ntf.ones(1)\n",
+    "import tensorflow as tf\ndef f(tf):\n    return tf.layers.dense(x, 2)\ntf.ones(1)\n",
+    "def f():\n    import tensorflow as tf\n    return tf.layers.dense(x, 2), tf.ones(1)\n",
+    "import tensorflow as tf\ny = tf.layers . dense(x, 2)\ntf.ones(1)\n",
+    "import tensorflow as tf\ny = tf.layers.\\\n    dense(x, 2)\ntf.ones(1)\n",
+    "import tensorflow as tf; import numpy\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
+    "try:\n    import tensorflow as tf\nexcept ImportError:\n    tf = None\ny = tf.layers.dense(x, 2)\n",
+    "import tensorflow as tf\nimport tf1compat\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
+    "import tensorflow as tf\ntf1compat = 1\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
+    "import tensorflow as tf\r\ny = tf.layers.dense(x, 2)\r\ntf.ones(1)\r\n",
+    "import tensorflow as tf\ny = tf.layers.dense(x, 2)\ntf.ones(1)",
+    "import tensorflow as tf\nfrom helpers import *\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
+]
+
+
+@pytest.mark.parametrize("code", DECIDED)
+def test_plain_files_are_moved_as_text(code, assert_same_as_libcst):
+    moved = move_symbols_as_text(code, ast.parse(code), TABLE)
+    assert moved is not None and moved[1]
+    assert_same_as_libcst(code, RULES, migrate_code(code, RULES))
+
+
+@pytest.mark.parametrize("code", LEFT_TO_LIBCST)
+def test_other_files_are_left_to_the_libcst_pass(code, assert_same_as_libcst):
+    assert move_symbols_as_text(code, ast.parse(code), TABLE) is None
+    assert_same_as_libcst(code, RULES, migrate_code(code, RULES))
+
+
+def test_a_file_moved_as_text_is_never_parsed_by_libcst(monkeypatch):
+    def refuse(code):
+        raise AssertionError("parsed by libcst")
+
+    monkeypatch.setattr(migrate, "_parse_cst", refuse)
+    result = migrate_code(DECIDED[1], RULES)
+    assert result.changes == {"contrib-rnn": 1, "rnn-functions": 1, "tf-layers": 1}
+
+
+HEADERS = (
+    "import tensorflow as tf",
+    "import numpy as np\nimport tensorflow as tf\n\nimport model",
+    "import tensorflow.compat.v1 as tf\nfrom tensorflow.keras import layers",
+    "import tensorflow as tf\nfrom tensorflow.contrib import rnn",
+    "import os\nos.environ['A'] = '1'\nimport tensorflow as tf",
+    "import tensorflow as tf\nif True:\n    import numpy as np",
+    "import tensorflow as tf\ndef helper():\n    pass\nimport numpy as np",
+)
+USES = (
+    "y = tf.layers.dense(x, 2)",
+    "cell = tf.nn.rnn_cell.MultiRNNCell([tf.contrib.rnn.GRUCell(2)])",
+    "out, _ = tf.nn.bidirectional_dynamic_rnn(f, b, x)",
+    "cell = rnn.BasicLSTMCell(2)",
+    "h = tf.contrib.layers.fully_connected(x, 2)\nw = tf.contrib.layers.xavier_initializer()",
+    "y = tf.contrib.slim.fully_connected(x, 2)",
+    "y = tf.layers.Dense(2).apply(x)",
+)
+KEEPS = ("", "z = tf.ones(1)", "with tf.Session() as sess:\n    pass")
+PLACES = ("{use}", "def build(x):\n{indented}", "class M:\n{indented}", "def f(tf):\n{indented}")
+
+
+def test_generated_files_agree_with_the_libcst_path(assert_same_as_libcst):
+    moved = 0
+    for header, use, keep, place in itertools.product(HEADERS, USES, KEEPS, PLACES):
+        body = place.format(use=use, indented=textwrap.indent(use, "    "))
+        code = f"{header}\n{body}\n{keep}\n"
+        moved += bool((move_symbols_as_text(code, ast.parse(code), TABLE) or (0, 0))[1])
+        assert_same_as_libcst(code, RULES, migrate_code(code, RULES))
+    assert moved > 100  # Of 588: the plain ones are moved as text.
