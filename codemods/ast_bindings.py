@@ -84,13 +84,24 @@ class Bindings:
         """Whether some import binds `name`."""
         return name in self.imports or name in self.other_imports
 
-    def plain_import(self, name):
+    def plain_import(self, name, repeated=False):
         """`(statement, path)` of the one module-level import that binds `name` when nothing
-        else binds it anywhere and the file has no star import, else `None`."""
+        else binds it anywhere and the file has no star import, else `None`.
+
+        Args:
+            name: a local name.
+            repeated: also accept several such imports of the same path (a notebook's cells
+                import `tensorflow` again), and give the last one in the file.
+        """
         imports = self.imports.get(name, ())
-        if len(imports) != 1 or name in self.other or name in self.other_imports or self.star:
+        if not imports or len(imports) > 1 and not repeated or self.star:
             return None
-        return imports[0] if imports[0][1] is not None else None
+        if name in self.other or name in self.other_imports:
+            return None
+        if len({(type(statement), path) for statement, path in imports}) != 1:
+            return None
+        last = max(imports, key=lambda item: item[0].lineno)
+        return last if last[1] is not None else None
 
 
 def dotted(node):

@@ -94,10 +94,10 @@ def active_rules(code, rules):
     move_rules = [rule for rule in active if isinstance(rule, SymbolMoveRule)]
     if move_rules and not may_need_symbol_moves(tree, MoveTable(move_rules)):
         active = [rule for rule in active if rule not in move_rules]
-    edits = {}
+    edits, padded = {}, code if code.endswith("\n") else code + "\n"
     for rule in active:
         if isinstance(rule, InsertionRule):
-            edits[rule] = rule.ast_planner(code, tree)
+            edits[rule] = rule.ast_planner(padded, tree)
     active = [rule for rule in active if edits.get(rule) is not NO_CHANGE]
     return active, tree, {rule: edit for rule, edit in edits.items() if isinstance(edit, TextEdit)}
 
@@ -161,43 +161,43 @@ def migrate_module(module, tree, rules, drop_unused_imports=True):
 def _migrate_on_ast(code, tree, rules, edits):
     """Migrates `code` by text edits when the `ast` tells what the libcst path would give.
 
-    The symbol moves come first (`codemods.text_moves`), then the insertions each rule's
-    `ast_planner` plans on the code they give (the libcst path plans them before and
-    inserts them after the moves, at the same place).
+    The symbol moves (`codemods.text_moves`) and the insertions the rules' `ast_planner`s
+    planned are applied together: an insertion goes after the `import tf1compat` the moves
+    add at the same place, as the libcst path inserts it after the moves.
 
     Args:
         code: the source.
         tree: `code` parsed by `ast.parse`.
         rules: the active rules.
-        edits: the `TextEdit`s `active_rules` planned on `code`.
+        edits: the `TextEdit`s `active_rules` planned.
 
     Returns:
-        A `MigrationResult` with no finding, or `None` when libcst must decide.
+        A `MigrationResult`, or `None` when libcst must decide.
     """
     if any(isinstance(rule, TransformRule) for rule in rules):
         return None
-    changes = collections.Counter()
+    padded = code if code.endswith("\n") else code + "\n"  # As libcst parses it.
+    changes, findings, replacements = collections.Counter(), [], []
     move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
     if move_rules:
-        moved = move_symbols_as_text(code, tree, MoveTable(move_rules))
+        moved = move_symbols_as_text(padded, tree, MoveTable(move_rules))
         if moved is None:
             return None
-        new_code, changes = moved
-        if new_code != code:
-            code, tree, edits = new_code, None, {}
+        replacements, changes, findings = moved
     for rule in rules:
-        if not isinstance(rule, InsertionRule):
-            continue
-        edit = edits.get(rule)
-        if edit is None:
-            tree = tree or ast.parse(code)
-            edit = rule.ast_planner(code, tree)
-        if edit is None:
-            return None
-        if edit is not NO_CHANGE:
-            code, tree = code[: edit.offset] + edit.text + code[edit.offset :], None
+        if isinstance(rule, InsertionRule):
+            if rule not in edits:
+                return None
+            replacements.append((edits[rule].offset, edits[rule].offset, edits[rule].text))
             changes[rule.name] += 1
-    return MigrationResult(code, changes, [])
+    if not changes:
+        return MigrationResult(code, changes, findings)
+    parts, position = [], 0
+    for start, end, text in sorted(replacements, key=lambda edit: (edit[0], edit[0] != edit[1])):
+        parts += [padded[position:start], text]
+        position = end
+    new_code = "".join(parts) + padded[position:]
+    return MigrationResult(new_code if padded is code else new_code[:-1], changes, findings)
 
 
 def migrate_code(code, rules, drop_unused_imports=True):

@@ -68,3 +68,24 @@ class MoveTable:
     def module_named_in(self, text):
         """Returns the entry of a whole module (see `ModuleMove`) named in `text`, or `None`."""
         return next((entry for marker, entry in self._run_time_markers if marker in text), None)
+
+
+def missing_message(entry, subject, missing):
+    """The finding's message for `subject`, text naming the TF name `missing`, which the
+    module of `entry` holds and tf1compat does not provide."""
+    if entry.move.target is None:
+        module = ".".join(missing.split(".")[:3])
+        return (
+            f"{subject} is not migrated: TF 2 removed tf.contrib and no selected rule "
+            f"migrates {module}; migrate it by hand (tf_upgrade_v2 converts a few "
+            "tf.contrib names)"
+        )
+    return f"{subject} has no tf1compat equivalent (not in {entry.move.target}); migrate it by hand"
+
+
+def value_use_message(subject, entry):
+    """The finding's message for `subject`, text naming the module of `entry` used as a value."""
+    return (
+        f"{subject} is used as a value (a run-time lookup such as `getattr(module, name)`?): "
+        f"check by hand that {entry.move.target} provides every name it is asked for"
+    )

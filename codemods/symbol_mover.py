@@ -16,7 +16,7 @@ from libcst.metadata import ImportAssignment
 
 from codemods import imports
 from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
-from codemods.move_table import MoveTable
+from codemods.move_table import MoveTable, missing_message, value_use_message
 from codemods.package_name import PACKAGE, package_name
 from codemods.rule import MigrationTransformer
 from codemods.symbols import is_removed, normalize_tensorflow_name
@@ -145,18 +145,7 @@ class SymbolMover(MigrationTransformer):
     def _report_missing(self, entry, node, subject, missing):
         """Reports `subject` (text naming `node`) as the TF name `missing`, which tf1compat
         does not provide; `Finding.unsupported` for the `tf.contrib` modules TF 2 removed."""
-        if entry.move.target is None:
-            module = ".".join(missing.split(".")[:3])
-            message = (
-                f"{subject} is not migrated: TF 2 removed tf.contrib and no selected rule "
-                f"migrates {module}; migrate it by hand (tf_upgrade_v2 converts a few "
-                "tf.contrib names)"
-            )
-        else:
-            message = (
-                f"{subject} has no tf1compat equivalent (not in {entry.move.target}); "
-                "migrate it by hand"
-            )
+        message = missing_message(entry, subject, missing)
         self.report(entry.rule, node, message, unsupported=is_removed(missing))
 
     def _report_missing_module(self, node, subject, name):
@@ -216,13 +205,7 @@ class SymbolMover(MigrationTransformer):
         if entry.move.target is None:
             self._report_missing(entry, node, f"`{dotted_name(node)}`", self._resolve(node))
             return
-        self.report(
-            entry.rule,
-            node,
-            f"`{dotted_name(node)}` is used as a value (a run-time lookup such as "
-            f"`getattr(module, name)`?): check by hand that {entry.move.target} provides "
-            "every name it is asked for",
-        )
+        self.report(entry.rule, node, value_use_message(f"`{dotted_name(node)}`", entry))
         if isinstance(node, cst.Attribute):
             self._replace(node, entry.move.target, entry.rule)
 

@@ -20,7 +20,9 @@ import collections
 from codemods.ast_bindings import Bindings, dotted
 from codemods.nesting import MAX_DEPTH
 from codemods.prescreen import imports_are_targets
-from codemods.symbols import normalize_tensorflow_name
+from codemods.move_table import missing_message, value_use_message
+from codemods.rule import Finding
+from codemods.symbols import is_removed, normalize_tensorflow_name
 
 PACKAGE = "tf1compat"
 _RUN_TIME_LOOKUP_NAMES = frozenset({"eval", "exec", "__import__", "import_module"})
@@ -32,12 +34,17 @@ class _Unsure(Exception):
 
 
 class _Mover:
-    """Finds the chains the libcst pass would replace: `(node, target, rule)` each."""
+    """Finds what the libcst pass would replace and report, visiting as it does.
+
+    Attributes:
+        replacements: `(node, target, rule)` of the chains replaced.
+        findings: `(node, rule, message, unsupported)` of the chains reported.
+    """
 
     def __init__(self, bindings, table):
         self._bindings = bindings
         self._table = table
-        self.replacements = []
+        self.replacements, self.findings = [], []
 
     def _resolve(self, node):
         """The qualified name libcst gives `node` if it may concern a table, else `None`."""
@@ -52,6 +59,10 @@ class _Mover:
             raise _Unsure(base)
         return normalize_tensorflow_name(f"{plain[1]}.{rest}" if rest else plain[1])
 
+    def _report_missing(self, entry, node, missing):
+        message = missing_message(entry, f"`{dotted(node)}`", missing)
+        self.findings.append((node, entry.rule, message, is_removed(missing)))
+
     def _visit_attribute(self, node, attribute_values):
         """Mirrors `SymbolMover.visit_Attribute`; returns whether to visit the children."""
         attribute_values.add(id(node.value))
@@ -61,7 +72,7 @@ class _Mover:
         entry = self._table.module(name)
         if entry is not None:
             if id(node) not in attribute_values and entry.move.whole_module:
-                raise _Unsure(name)  # A module used as a value: reported.
+                self._module_used_as_value(node, entry, name)
             return False
         found = self._table.member(name)
         if found is None or not found[2]:
@@ -72,8 +83,28 @@ class _Mover:
         if member in entry.move.names:
             self.replacements.append((node, entry.move.spelling(member), entry.rule))
         elif entry.move.whole_module:
-            raise _Unsure(name)  # A name tf1compat lacks: reported.
+            self._report_missing(entry, node, name)
         return False
+
+    def _module_used_as_value(self, node, entry, name):
+        if entry.move.target is None:
+            self._report_missing(entry, node, name)
+            return
+        message = value_use_message(f"`{dotted(node)}`", entry)
+        self.findings.append((node, entry.rule, message, False))
+        self.replacements.append((node, entry.move.target, entry.rule))
+
+    def _check_call(self, node):
+        """Gives up on calls libcst may resolve to `eval`, `exec`, `__import__` or
+        `importlib.import_module`, whose strings it reads."""
+        name = dotted(node.func)
+        if name is None or name.rpartition(".")[2] not in _RUN_TIME_LOOKUP_NAMES:
+            return
+        base = name.partition(".")[0]
+        if self._bindings.imported(base) or base in ("builtins", "importlib"):
+            raise _Unsure(name)
+        if "." not in name and base not in self._bindings.other:
+            raise _Unsure(name)  # The builtin.
 
     def visit(self, tree):
         attribute_values, stack = set(), [tree]
@@ -83,9 +114,7 @@ class _Mover:
                 if not self._visit_attribute(node, attribute_values):
                     continue
             elif isinstance(node, ast.Call):
-                name = dotted(node.func)
-                if name is not None and name.rpartition(".")[2] in _RUN_TIME_LOOKUP_NAMES:
-                    raise _Unsure(name)
+                self._check_call(node)
             stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
@@ -146,14 +175,14 @@ def move_symbols_as_text(code, tree, table):
     """Gives the symbol-move pass's result for a plain file, from its `ast`.
 
     Args:
-        code: the source.
+        code: the source, ending with a line break.
         tree: `code` parsed by `ast.parse`.
         table: the `MoveTable` of the active symbol-move rules.
 
     Returns:
-        `(new code, Counter of rewrites per rule)`, exactly what
-        `codemods.symbol_mover.move_symbols` prints, with no finding; `None` if only that
-        pass can tell (see the module doc).
+        `(edits, changes, findings)`: the `(start, end, text)` replacements that turn `code`
+        into what `codemods.symbol_mover.move_symbols` prints, a `Counter` of rewrites per
+        rule and the `Finding`s; `None` if only that pass can tell (see the module doc).
     """
     if "\r" in code or "\f" in code or not code.endswith("\n"):
         return None
@@ -169,9 +198,7 @@ def move_symbols_as_text(code, tree, table):
     mover = _Mover(bindings, table)
     try:
         mover.visit(tree)
-        if not mover.replacements:
-            return code, collections.Counter()
-        index = _import_index(tree.body)
+        index = _import_index(tree.body) if mover.replacements else None
     except _Unsure:
         return None
     bases = collections.Counter(dotted(node).partition(".")[0] for node, _, _ in mover.replacements)
@@ -185,9 +212,13 @@ def move_symbols_as_text(code, tree, table):
         if code[start:end] != dotted(node):
             return None
         edits.append((start, end, target))
-    line = tree.body[index - 1].end_lineno + 1
-    start = text.line_start(line)
-    edits.append((start, start, f"import {PACKAGE}\n"))
-    for start, end, new in sorted(edits, reverse=True):
-        code = code[:start] + new + code[end:]
-    return code, collections.Counter(rule for _, _, rule in mover.replacements)
+    if index is not None:
+        start = text.line_start(tree.body[index - 1].end_lineno + 1)
+        edits.append((start, start, f"import {PACKAGE}\n"))
+    findings = [
+        Finding(rule, node.lineno, message, unsupported=unsupported)
+        for node, rule, message, unsupported in sorted(
+            mover.findings, key=lambda finding: (finding[0].lineno, finding[0].col_offset)
+        )
+    ]
+    return edits, collections.Counter(rule for _, _, rule in mover.replacements), findings

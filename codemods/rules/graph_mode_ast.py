@@ -40,9 +40,9 @@ SWITCH_BY_MODULE = {
 
 
 def _module_of(bindings, name):
-    """The module (`tensorflow` or its `compat.v1`) a plain `import` binds to `name`, else
+    """The module (`tensorflow` or its `compat.v1`) plain `import`s bind to `name`, else
     `None` (see `Bindings.plain_import`)."""
-    plain = bindings.plain_import(name)
+    plain = bindings.plain_import(name, repeated=True)
     if plain is None or not isinstance(plain[0], ast.Import):
         return None
     return plain[1] if plain[1] in SWITCH_BY_MODULE else None
@@ -119,7 +119,7 @@ def plan_graph_mode_on_ast(code, tree):
         return alias
     if bindings.depth > MAX_DEPTH or "\r" in code or "\f" in code or not code.endswith("\n"):
         return None
-    statement, module = bindings.plain_import(alias)
+    statement, module = bindings.plain_import(alias, repeated=True)
     line = _insertion_line(tree, statement)
     if line is None:
         return None
