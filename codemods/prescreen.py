@@ -71,17 +71,6 @@ def _import_paths(tree, table):
     return paths, False
 
 
-def imports_are_targets(tree, table):
-    """Whether an import of the module is itself rewritten or reported by the libcst pass
-    (or imports a module under an alias of its own: `import tensorflow.nn as nn`).
-
-    Args:
-        tree: the module parsed by `ast.parse`.
-        table: the `MoveTable` of the active symbol-move rules.
-    """
-    return _import_paths(tree, table)[1]
-
-
 def may_need_symbol_moves(tree, table):
     """Tells whether the symbol-move pass could change or report anything in a module.
 

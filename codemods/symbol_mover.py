@@ -9,8 +9,6 @@ of its submodules is recognised. Qualified names are only computed for expressio
 leftmost name is bound by an import, which keeps big files cheap.
 """
 
-import ast
-
 import libcst as cst
 from libcst.metadata import ImportAssignment
 
@@ -20,6 +18,7 @@ from codemods.move_table import MoveTable, missing_message, value_use_message
 from codemods.package_name import PACKAGE, package_name
 from codemods.rule import MigrationTransformer
 from codemods.symbols import is_removed, normalize_tensorflow_name
+from codemods.text_moves import blocked_aliases
 
 # Calls whose string arguments can name a module at run time.
 RUN_TIME_LOOKUP_CALLS = frozenset(
@@ -66,38 +65,6 @@ class _ImportBindings:
                 entry = table.module(normalize_tensorflow_name(prefix + alias.evaluated_name))
                 if entry is not None and entry.move.whole_module and "." not in assignment.name:
                     self.module_aliases[assignment.name] = entry
-
-
-def _first_attribute(dotted):
-    name, _, rest = dotted.partition(".")
-    return name, rest.partition(".")[0] or None
-
-
-def _blocked_aliases(tree, module_aliases):
-    """Returns the module aliases (`from tensorflow.contrib import rnn`) used for names
-    tf1compat lacks (`rnn.AttentionCellWrapper`): their imports must stay, only their
-    supported uses are rewritten.
-
-    A syntactic question, answered on the `ast` of the same source: a walk of it costs a
-    tenth of a walk of the libcst tree.
-
-    Args:
-        tree: the module parsed by `ast.parse`.
-        module_aliases: `_ImportBindings.module_aliases`.
-    """
-    uses = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            uses.add((node.value.id, node.attr))
-        elif isinstance(node, ast.Import):  # `import rnn.cell` spells `rnn.cell` too.
-            uses.update(_first_attribute(alias.name) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            uses.add(_first_attribute(node.module))
-    return {
-        name
-        for name, attr in uses
-        if name in module_aliases and attr is not None and attr not in module_aliases[name].move.names
-    }
 
 
 class SymbolMover(MigrationTransformer):
@@ -405,7 +372,7 @@ def move_symbols(module, tree, scopes, rules, drop_unused_imports=True, kept_nam
     """
     table = MoveTable(rules)
     bindings = _ImportBindings(scopes.values(), table)
-    blocked = _blocked_aliases(tree, bindings.module_aliases) if bindings.module_aliases else set()
+    blocked = blocked_aliases(tree, bindings.module_aliases) if bindings.module_aliases else set()
     package = package_name(module, bindings.scopes)
     mover = SymbolMover(table, bindings, blocked, scopes, package)
     rewritten = module.visit(mover)

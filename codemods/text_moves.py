@@ -1,25 +1,26 @@
 """The symbol-move pass as text edits on the `ast`, for plain files, without libcst.
 
-In most TF1 files the names to move are spelled through one plain import:
-`tf.layers.dense`, `tf.nn.dynamic_rnn`, `tf.contrib.rnn.LSTMCell` with `import tensorflow
-as tf` bound once at the module level and nowhere else. `codemods.symbol_mover` then
-replaces each such chain by its `tf1compat` spelling, keeps its parentheses, and adds
-`import tf1compat` after the file's leading TensorFlow imports. `move_symbols_as_text`
-makes the same edits in the text, by the `ast`'s positions, visiting the chains as the
-libcst pass does. It gives up (`None`, the libcst pass decides) on anything else: an import
-the pass rewrites or reports, a chain through another kind of binding, a name the pass
-would report, a run-time lookup, an import left unused (which the pass removes), a chain
-not spelled on one line as plain `a.b.c`, statements sharing a line, a file already binding or
-importing `tf1compat`, CR line breaks, form feeds or no final line break, which libcst prints
-differently.
+In most TF1 files the names to move are spelled through plain imports, bound once at the
+module level and nowhere else: `tf.layers.dense` and `tf.contrib.rnn.LSTMCell` with `import
+tensorflow as tf`, `rnn.LSTMCell` with `from tensorflow.contrib import rnn`.
+`codemods.symbol_mover` then replaces each such chain by its `tf1compat` spelling (keeping
+its parentheses), respells the module path of the imports it swaps, reports the names
+tf1compat lacks, and adds `import tf1compat` after the file's leading TensorFlow imports.
+`move_symbols_as_text` gives the same edits and findings from the `ast`'s positions,
+visiting the tree as the libcst pass does. It gives up (`None`: the libcst pass decides) on
+anything else: a chain through another kind of binding, an import the pass splits,
+renames or reports, a module alias used for a name tf1compat lacks, a run-time lookup, an
+import left unused (which the pass removes), a chain not spelled on one line as plain
+`a.b.c`, statements sharing a line, a file binding or importing `tf1compat` already, CR
+line breaks or form feeds, which libcst prints differently.
 """
 
 import ast
 import collections
+import re
 
 from codemods.ast_bindings import Bindings, dotted
 from codemods.nesting import MAX_DEPTH
-from codemods.prescreen import imports_are_targets
 from codemods.move_table import missing_message, value_use_message
 from codemods.rule import Finding
 from codemods.symbols import is_removed, normalize_tensorflow_name
@@ -27,6 +28,7 @@ from codemods.symbols import is_removed, normalize_tensorflow_name
 PACKAGE = "tf1compat"
 _RUN_TIME_LOOKUP_NAMES = frozenset({"eval", "exec", "__import__", "import_module"})
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_FROM = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
 
 
 class _Unsure(Exception):
@@ -86,13 +88,22 @@ class _Mover:
             self._report_missing(entry, node, name)
         return False
 
+    def _visit_name(self, node, attribute_values):
+        """Mirrors `SymbolMover.visit_Name`."""
+        if id(node) not in attribute_values:
+            name = self._resolve(node)
+            entry = self._table.module(name) if name is not None else None
+            if entry is not None and entry.move.whole_module:
+                self._module_used_as_value(node, entry, name)
+
     def _module_used_as_value(self, node, entry, name):
         if entry.move.target is None:
             self._report_missing(entry, node, name)
             return
         message = value_use_message(f"`{dotted(node)}`", entry)
         self.findings.append((node, entry.rule, message, False))
-        self.replacements.append((node, entry.move.target, entry.rule))
+        if isinstance(node, ast.Attribute):
+            self.replacements.append((node, entry.move.target, entry.rule))
 
     def _check_call(self, node):
         """Gives up on calls libcst may resolve to `eval`, `exec`, `__import__` or
@@ -113,9 +124,143 @@ class _Mover:
             if isinstance(node, ast.Attribute):
                 if not self._visit_attribute(node, attribute_values):
                     continue
+            elif isinstance(node, ast.Name):
+                self._visit_name(node, attribute_values)
             elif isinstance(node, ast.Call):
                 self._check_call(node)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                continue  # See `_import_swaps`.
             stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _first_attribute(dotted):
+    name, _, rest = dotted.partition(".")
+    return name, rest.partition(".")[0] or None
+
+
+def blocked_aliases(tree, module_aliases):
+    """Returns the module aliases (`from tensorflow.contrib import rnn`) used for names
+    tf1compat lacks (`rnn.AttentionCellWrapper`): their imports must stay, only their
+    supported uses are rewritten.
+
+    A syntactic question, answered on the `ast` of the same source: a walk of it costs a
+    tenth of a walk of the libcst tree.
+
+    Args:
+        tree: the module parsed by `ast.parse`.
+        module_aliases: local name -> the `MoveTable` entry of the whole module it is
+            bound to by an import.
+    """
+    uses = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            uses.add((node.value.id, node.attr))
+        elif isinstance(node, ast.Import):  # `import rnn.cell` spells `rnn.cell` too.
+            uses.update(_first_attribute(alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            uses.add(_first_attribute(node.module))
+    return {
+        name
+        for name, attr in uses
+        if name in module_aliases and attr is not None and attr not in module_aliases[name].move.names
+    }
+
+
+def _module_aliases(tree, table):
+    """Mirrors `symbol_mover._ImportBindings.module_aliases` on the `ast`."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level or not node.module:
+                continue
+            prefix = node.module + "."
+        elif isinstance(node, ast.Import):
+            prefix = ""
+        else:
+            continue
+        for alias in node.names:
+            local = alias.asname or alias.name
+            entry = table.module(normalize_tensorflow_name(prefix + alias.name))
+            if entry is not None and entry.move.whole_module and "." not in local:
+                aliases[local] = entry
+    return aliases
+
+
+def _swaps(entry):
+    return entry.move.whole_module and entry.move.target is not None
+
+
+def _import_swaps(tree, table, text):
+    """Mirrors `SymbolMover.leave_Import` / `leave_ImportFrom` where they only respell the
+    module path of an import, for a module without blocked aliases.
+
+    Returns:
+        `(edits, rules)`: the `(start, end, text)` edits and the rule of each rewrite.
+
+    Raises:
+        _Unsure: for an import the pass reports, splits or renames.
+    """
+    edits, rules = [], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                name = normalize_tensorflow_name(alias.name)
+                entry = table.module(name)
+                if entry is None:
+                    if table.missing_module(name) is not None:
+                        raise _Unsure(name)  # Reported.
+                elif alias.asname is not None and _swaps(entry):
+                    start = text.offset(alias.lineno, alias.col_offset)
+                    if not text.code.startswith(alias.name, start):
+                        raise _Unsure(name)
+                    edits.append((start, start + len(alias.name), entry.move.target))
+                    rules.append(entry.rule)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            target, moved = _from_import_target(node, table)
+            if moved:
+                start = text.offset(node.lineno, node.col_offset)
+                spelled = _FROM.match(text.code, start)
+                if spelled is None or spelled.group(1) != node.module:
+                    raise _Unsure(node.module)
+                edits.append((spelled.start(1), spelled.end(1), target))
+                rules += moved
+    return edits, rules
+
+
+def _from_import_target(node, table):
+    """`(target module, rules)` of a from-import all of whose names move to one module
+    under their own names; `(None, [])` if none moves."""
+    module = normalize_tensorflow_name(node.module)
+    targets, rules, kept = set(), [], 0
+    for alias in node.names:
+        entry = table.module(f"{module}.{alias.name}")
+        if entry is not None:
+            if not _swaps(entry):
+                kept += 1
+                continue
+            target, _, last = entry.move.target.rpartition(".")
+            if last != alias.name:
+                raise _Unsure(module)  # Renamed (`from tf1compat import nn as rnn`).
+        else:
+            entry = table.module(module)
+            if entry is None:
+                if table.missing_module(module) is not None:
+                    raise _Unsure(module)  # Reported.
+                kept += 1
+                continue
+            if alias.name not in entry.move.names:
+                if entry.move.whole_module:
+                    raise _Unsure(module)  # Reported.
+                kept += 1
+                continue
+            target = entry.move.target
+        targets.add(target)
+        rules.append(entry.rule)
+    if not targets:
+        return None, []
+    if kept or len(targets) > 1:
+        raise _Unsure(module)  # Split into several imports.
+    return targets.pop(), rules
 
 
 def _imported_modules(node):
@@ -193,10 +338,12 @@ def move_symbols_as_text(code, tree, table):
         return None
     if any(PACKAGE in roots for roots in bindings.roots.values()):
         return None
-    if imports_are_targets(tree, table):
+    if blocked_aliases(tree, _module_aliases(tree, table)):
         return None
+    text = _Text(code)
     mover = _Mover(bindings, table)
     try:
+        edits, rules = _import_swaps(tree, table, text)
         mover.visit(tree)
         index = _import_index(tree.body) if mover.replacements else None
     except _Unsure:
@@ -204,8 +351,6 @@ def move_symbols_as_text(code, tree, table):
     bases = collections.Counter(dotted(node).partition(".")[0] for node, _, _ in mover.replacements)
     if any(bindings.loads[base] == count for base, count in bases.items()):
         return None  # The pass would remove the import it came from.
-    text = _Text(code)
-    edits = []
     for node, target, _ in mover.replacements:
         start = text.offset(node.lineno, node.col_offset)
         end = text.offset(node.end_lineno, node.end_col_offset)
@@ -221,4 +366,5 @@ def move_symbols_as_text(code, tree, table):
             mover.findings, key=lambda finding: (finding[0].lineno, finding[0].col_offset)
         )
     ]
-    return edits, collections.Counter(rule for _, _, rule in mover.replacements), findings
+    rules += [rule for _, _, rule in mover.replacements]
+    return edits, collections.Counter(rules), findings

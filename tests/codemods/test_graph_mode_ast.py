@@ -90,7 +90,7 @@ def test_a_file_decided_on_the_ast_is_never_parsed_by_libcst(monkeypatch):
     code = "import tensorflow as tf\nsess = tf.Session()\n"
     assert migrate_code(code, RULES).code.count("disable_v2_behavior") == 1
     with pytest.raises(AssertionError, match="parsed by libcst"):
-        migrate_code("from tensorflow.contrib import rnn\n" + code, RULES)  # An import swap.
+        migrate_code("from tensorflow.python.ops import rnn\n" + code, RULES)  # Renamed.
 
 
 IMPORTS = (

@@ -34,6 +34,10 @@ DECIDED = [
     "import tensorflow as tf\ny = (\n    tf.contrib.crf.foo)(tf.contrib.rnn.NTMCell(2))\n",
     # Calls named like run-time lookups that are not.
     "import tensorflow as tf\ny = tf.layers.dense(x, 2).eval()\nexec = print\nexec(tf.ones(1))\n",
+    # Imports swapped.
+    "from tensorflow.contrib import rnn\nc = rnn.GRUCell(3)\nm = rnn\n",
+    "import tensorflow as tf\nimport tensorflow.contrib.rnn as r\nfrom tensorflow.contrib.rnn import (\n"
+    "    BasicLSTMCell, LSTMStateTuple)\nc = r.LSTMCell(2)\ny = tf.nn.dynamic_rnn(c, tf.ones(1))\n",
     # No final line break.
     "import tensorflow as tf\ny = tf.layers.dense(tf.ones(1), 2)",
     "import tensorflow as tf\nwith tf.Session() as s:\n    s.run(tf.layers.dense(tf.ones(1), 2))",
@@ -41,7 +45,10 @@ DECIDED = [
 
 LEFT_TO_LIBCST = [
     "import tensorflow as tf\ny = tf.layers.dense(x, 2)\n",  # `import tensorflow` left unused.
-    "from tensorflow.contrib import rnn\nc = rnn.GRUCell(3)\n",
+    "from tensorflow.contrib import rnn\nc = rnn.WeightNormLSTMCell(3)\n",  # Blocked alias.
+    "from tensorflow.python.ops import rnn\ny = rnn.dynamic_rnn(c, x)\n",  # Renamed.
+    "from tensorflow.contrib.rnn import LSTMCell, NTMCell\n",  # Split.
+    "from tensorflow.contrib.crf import crf_log_likelihood\n",  # Reported.
     "import tensorflow as tf\nm = getattr(tf.contrib.rnn, 'GRUCell')\ny = eval('tf.ones(1)')\n",
     "import importlib\nimport tensorflow as tf\ny = tf.layers.dense(tf.ones(1), 2)\n"
     "m = importlib.import_module('tensorflow.contrib.rnn')\n",
