@@ -1,7 +1,7 @@
 """`tf1compat.contrib.cudnn_rnn` without TF 1.15: layouts against NumPy, the layers in every
 mode, checkpoint restoring order, errors naming the argument and the value.
 
-(Against TF 1.15 itself: `tests/tf115/test_cudnn_rnn.py` and the `cudnn_compatible` program.)
+(Against TF 1.15 itself: `tests/tf115/test_cudnn_rnn_vs_tf115.py` and the `cudnn_compatible` program.)
 """
 
 import numpy as np
