@@ -206,8 +206,11 @@ def run_graph(program, inputs, lengths, oracle, static_steps=False, gradients=Tr
                {v.op.name: tuple(v.shape.as_list()) for v in variables})
 
 
-def run_tf2(program, inputs, lengths, use_function):
-    """Runs `program` on tf1compat eagerly or inside `tf.function` (building the cell there)."""
+def run_tf2(program, inputs, lengths, use_function, jit_compile=False):
+    """Runs `program` on tf1compat eagerly or inside `tf.function` (building the cell there).
+
+    With `jit_compile` the `tf.function` is compiled by XLA.
+    """
     tf.compat.v1.reset_default_graph()  # fresh TF1 scope names, as in a new program
     cells, run = program(SHIM_RNN_CELL)
 
@@ -224,8 +227,8 @@ def run_tf2(program, inputs, lengths, use_function):
         grads = tape.gradient(loss, [x] + list(named.values()))
         return flat, dict(zip(["inputs"] + list(named), grads))
 
-    if use_function:
-        forward = tf.function(forward)
+    if use_function or jit_compile:
+        forward = tf.function(forward, jit_compile=jit_compile)
     x, seq = tf.constant(inputs), tf.constant(lengths)
     forward(x, seq)  # builds the variables
     for name, variable in named_variables().items():

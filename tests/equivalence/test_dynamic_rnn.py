@@ -1,6 +1,7 @@
 """dynamic_rnn: tf1compat vs the real TF1 implementation and the NumPy reference.
 
-Matrix: every cell case x {batch-major, time-major} x {graph, eager, tf.function}.
+Matrix: every cell case x {batch-major, time-major} x {graph, eager, tf.function, tf.function
+compiled by XLA}.
 Each compares outputs, final state, gradients w.r.t. inputs and every variable,
 and variable names and shapes, with random weights and lengths 0, 1, mid, full.
 """
@@ -14,7 +15,7 @@ import harness
 from harness import CELL_CASES, LENGTHS
 
 CASES = {case.name: case for case in CELL_CASES}
-MODES = ["graph", "eager", "tf_function"]
+MODES = ["graph", "eager", "tf_function", "xla"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,7 +31,8 @@ def run_shim(case_name, time_major, mode, inputs):
     program = harness.dynamic_rnn_program(CASES[case_name], time_major)
     if mode == "graph":
         return harness.run_graph(program, inputs, LENGTHS, oracle=False)
-    return harness.run_tf2(program, inputs, LENGTHS, use_function=mode == "tf_function")
+    return harness.run_tf2(program, inputs, LENGTHS, use_function=mode == "tf_function",
+                           jit_compile=mode == "xla")
 
 
 @pytest.mark.parametrize("mode", MODES)
