@@ -7,6 +7,7 @@ libcst's scope analysis can only give the qualified name the import spells.
 
 import ast
 import collections
+import functools
 
 
 class Bindings:
@@ -27,12 +28,21 @@ class Bindings:
         star: whether the module has a star import.
         loads: name -> how many times it is read (`ast.Name` in a load context).
         calls: every `ast.Call`.
+        import_statements: every `ast.Import` and `ast.ImportFrom`.
+        attribute_uses: `(name, attribute)` of every `name.attribute`.
         depth: depth of the deepest node.
     """
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def of(tree):
+        """The `Bindings` of `tree`, computed once for the rules that ask in turn."""
+        return Bindings(tree)
 
     def __init__(self, tree):
         self.imports, self.other_imports, self.roots, self.other = {}, set(), {}, set()
         self.star, self.loads, self.calls, self.depth = False, collections.Counter(), [], 0
+        self.import_statements, self.attribute_uses = [], set()
         top = {id(statement) for statement in tree.body}
         stack = [(tree, 1)]
         while stack:
@@ -44,12 +54,16 @@ class Bindings:
     def _visit(self, node, top):
         if isinstance(node, ast.Call):
             self.calls.append(node)
+        elif isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name):
+                self.attribute_uses.add((node.value.id, node.attr))
         elif isinstance(node, ast.Name):
             if isinstance(node.ctx, ast.Load):
                 self.loads[node.id] += 1
             else:
                 self.other.add(node.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            self.import_statements.append(node)
             self._visit_import(node, top)
         elif isinstance(node, ast.arg):
             self.other.add(node.arg)

@@ -35,6 +35,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _EOL = re.compile(r"(?:\r\n|\r|\n)$")
 _CELL_MAGIC = re.compile(r"%%(\w*)")
 _SKIPPED_TOKENS = (tokenize.INDENT, tokenize.DEDENT)
+# Text every piece of IPython syntax holds: an escape starting a line, an assigned magic or
+# command, a `?`, a `from __future__`. Cells without any are not tokenized.
+_MAYBE_IPYTHON = re.compile(r"(?:\A|[\r\n])[ \t\f]*[%!?,;/]|=[\s\\]*[%!]|\?|__future__")
 
 
 class NotPythonError(UnparseableSourceError):
@@ -82,6 +85,8 @@ def mask_cell(source, numbers):
     Raises:
         NotPythonError: for a cell magic whose body is not Python.
     """
+    if not _MAYBE_IPYTHON.search(source):
+        return MaskedCell(source, [])
     lines = _LINE.findall(source)
     masks = []
     first = next((i for i, line in enumerate(lines) if line.strip()), None)

@@ -13,6 +13,7 @@ import libcst as cst
 from libcst.metadata import ImportAssignment
 
 from codemods import imports
+from codemods.ast_bindings import Bindings
 from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
 from codemods.move_table import MoveTable, missing_message, value_use_message
 from codemods.package_name import PACKAGE, package_name
@@ -372,7 +373,9 @@ def move_symbols(module, tree, scopes, rules, drop_unused_imports=True, kept_nam
     """
     table = MoveTable(rules)
     bindings = _ImportBindings(scopes.values(), table)
-    blocked = blocked_aliases(tree, bindings.module_aliases) if bindings.module_aliases else set()
+    blocked = (
+        blocked_aliases(Bindings.of(tree), bindings.module_aliases) if bindings.module_aliases else set()
+    )
     package = package_name(module, bindings.scopes)
     mover = SymbolMover(table, bindings, blocked, scopes, package)
     rewritten = module.visit(mover)

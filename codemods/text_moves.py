@@ -138,26 +138,21 @@ def _first_attribute(dotted):
     return name, rest.partition(".")[0] or None
 
 
-def blocked_aliases(tree, module_aliases):
+def blocked_aliases(bindings, module_aliases):
     """Returns the module aliases (`from tensorflow.contrib import rnn`) used for names
-    tf1compat lacks (`rnn.AttentionCellWrapper`): their imports must stay, only their
+    tf1compat lacks (`rnn.WeightNormLSTMCell`): their imports must stay, only their
     supported uses are rewritten.
 
-    A syntactic question, answered on the `ast` of the same source: a walk of it costs a
-    tenth of a walk of the libcst tree.
-
     Args:
-        tree: the module parsed by `ast.parse`.
+        bindings: the module's `codemods.ast_bindings.Bindings`.
         module_aliases: local name -> the `MoveTable` entry of the whole module it is
             bound to by an import.
     """
-    uses = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            uses.add((node.value.id, node.attr))
-        elif isinstance(node, ast.Import):  # `import rnn.cell` spells `rnn.cell` too.
+    uses = set(bindings.attribute_uses)
+    for node in bindings.import_statements:
+        if isinstance(node, ast.Import):  # `import rnn.cell` spells `rnn.cell` too.
             uses.update(_first_attribute(alias.name) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
+        elif node.module:
             uses.add(_first_attribute(node.module))
     return {
         name
@@ -166,18 +161,16 @@ def blocked_aliases(tree, module_aliases):
     }
 
 
-def _module_aliases(tree, table):
+def _module_aliases(bindings, table):
     """Mirrors `symbol_mover._ImportBindings.module_aliases` on the `ast`."""
     aliases = {}
-    for node in ast.walk(tree):
+    for node in bindings.import_statements:
         if isinstance(node, ast.ImportFrom):
             if node.level or not node.module:
                 continue
             prefix = node.module + "."
-        elif isinstance(node, ast.Import):
-            prefix = ""
         else:
-            continue
+            prefix = ""
         for alias in node.names:
             local = alias.asname or alias.name
             entry = table.module(normalize_tensorflow_name(prefix + alias.name))
@@ -190,7 +183,7 @@ def _swaps(entry):
     return entry.move.whole_module and entry.move.target is not None
 
 
-def _import_swaps(tree, table, text):
+def _import_swaps(bindings, table, text):
     """Mirrors `SymbolMover.leave_Import` / `leave_ImportFrom` where they only respell the
     module path of an import, for a module without blocked aliases.
 
@@ -201,7 +194,7 @@ def _import_swaps(tree, table, text):
         _Unsure: for an import the pass reports, splits or renames.
     """
     edits, rules = [], []
-    for node in ast.walk(tree):
+    for node in bindings.import_statements:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 name = normalize_tensorflow_name(alias.name)
@@ -215,7 +208,7 @@ def _import_swaps(tree, table, text):
                         raise _Unsure(name)
                     edits.append((start, start + len(alias.name), entry.move.target))
                     rules.append(entry.rule)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+        elif node.module and not node.level:
             target, moved = _from_import_target(node, table)
             if moved:
                 start = text.offset(node.lineno, node.col_offset)
@@ -331,19 +324,19 @@ def move_symbols_as_text(code, tree, table):
     """
     if "\r" in code or "\f" in code or not code.endswith("\n"):
         return None
-    bindings = Bindings(tree)
+    bindings = Bindings.of(tree)
     if bindings.depth > MAX_DEPTH or "tensorflow" in bindings.other or bindings.star:
         return None
     if bindings.imported(PACKAGE) or PACKAGE in bindings.other:
         return None
     if any(PACKAGE in roots for roots in bindings.roots.values()):
         return None
-    if blocked_aliases(tree, _module_aliases(tree, table)):
+    if blocked_aliases(bindings, _module_aliases(bindings, table)):
         return None
     text = _Text(code)
     mover = _Mover(bindings, table)
     try:
-        edits, rules = _import_swaps(tree, table, text)
+        edits, rules = _import_swaps(bindings, table, text)
         mover.visit(tree)
         index = _import_index(tree.body) if mover.replacements else None
     except _Unsure:

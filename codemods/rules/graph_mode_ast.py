@@ -113,7 +113,7 @@ def plan_graph_mode_on_ast(code, tree):
         `NO_CHANGE` if the rule changes and reports nothing, a `TextEdit` that gives the
         libcst planner's result, or `None` when only the libcst planner can tell.
     """
-    bindings = Bindings(tree)
+    bindings = Bindings.of(tree)
     alias = _session_alias(bindings)
     if alias is None or alias is NO_CHANGE:
         return alias

@@ -2,6 +2,7 @@
 
 import ast
 import itertools
+import re
 
 import pytest
 
@@ -74,3 +75,14 @@ def test_numbers_are_shared_across_cells():
     numbers = itertools.count()
     assert ipython.mask_cell("%ls\n", numbers).code == "__tf1compat_ipython_0__()\n"
     assert ipython.mask_cell("%ls\n", numbers).code == "__tf1compat_ipython_1__()\n"
+
+
+def test_cells_without_ipython_text_are_not_tokenized(monkeypatch):
+    pieces = ["x = 1", "%time f()", "  !ls", "y = x % 2", "a != b", "s = '?'", "\f%pwd", ",f a",
+              "z = \\\n  !ls", "q = %who_ls", "from __future__ import division", "w = (1 ==\n 2)",
+              "def f():\n    return 3 / 2", "%%time", "t = a if b else c"]
+    cells = ["\n".join(pair) + "\n" for pair in itertools.permutations(pieces, 2)]
+    fast = [_mask(cell) for cell in cells]
+    monkeypatch.setattr(ipython, "_MAYBE_IPYTHON", re.compile(""))
+    assert fast == [_mask(cell) for cell in cells]
+    assert sum(not cell.masks for cell in fast) > 20
