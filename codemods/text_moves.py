@@ -5,11 +5,11 @@ module level and nowhere else: `tf.layers.dense` and `tf.contrib.rnn.LSTMCell` w
 tensorflow as tf`, `rnn.LSTMCell` with `from tensorflow.contrib import rnn`.
 `codemods.symbol_mover` then replaces each such chain by its `tf1compat` spelling (keeping
 its parentheses), respells the module path of the imports it swaps, reports the names
-tf1compat lacks, and adds `import tf1compat` after the file's leading TensorFlow imports.
+and modules tf1compat lacks, and adds `import tf1compat` after the file's leading TensorFlow imports.
 `move_symbols_as_text` gives the same edits and findings from the `ast`'s positions,
 visiting the tree as the libcst pass does. It gives up (`None`: the libcst pass decides) on
-anything else: a chain through another kind of binding, an import the pass splits,
-renames or reports, a module alias used for a name tf1compat lacks, a run-time lookup, an
+anything else: a chain through another kind of binding, an import the pass splits or
+renames, a module alias used for a name tf1compat lacks, a run-time lookup, an
 import left unused (which the pass removes), a chain not spelled on one line as plain
 `a.b.c`, statements sharing a line, a file binding or importing `tf1compat` already, CR
 line breaks or form feeds, which libcst prints differently.
@@ -129,7 +129,7 @@ class _Mover:
             elif isinstance(node, ast.Call):
                 self._check_call(node)
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                continue  # See `_import_swaps`.
+                continue  # See `_import_edits`.
             stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
@@ -183,25 +183,25 @@ def _swaps(entry):
     return entry.move.whole_module and entry.move.target is not None
 
 
-def _import_swaps(bindings, table, text):
+def _import_edits(bindings, table, text):
     """Mirrors `SymbolMover.leave_Import` / `leave_ImportFrom` where they only respell the
-    module path of an import, for a module without blocked aliases.
+    module path of an import or report it, for a module without blocked aliases.
 
     Returns:
-        `(edits, rules)`: the `(start, end, text)` edits and the rule of each rewrite.
+        `(edits, rules, findings)`: the `(start, end, text)` edits, the rule of each rewrite
+        and the `(alias node, rule, message, unsupported)` of each report.
 
     Raises:
-        _Unsure: for an import the pass reports, splits or renames.
+        _Unsure: for an import the pass splits or renames.
     """
-    edits, rules = [], []
+    edits, rules, findings = [], [], []
     for node in bindings.import_statements:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 name = normalize_tensorflow_name(alias.name)
                 entry = table.module(name)
                 if entry is None:
-                    if table.missing_module(name) is not None:
-                        raise _Unsure(name)  # Reported.
+                    _report_missing_module(table, alias, f"`import {alias.name}`", name, findings)
                 elif alias.asname is not None and _swaps(entry):
                     start = text.offset(alias.lineno, alias.col_offset)
                     if not text.code.startswith(alias.name, start):
@@ -209,7 +209,7 @@ def _import_swaps(bindings, table, text):
                     edits.append((start, start + len(alias.name), entry.move.target))
                     rules.append(entry.rule)
         elif node.module and not node.level:
-            target, moved = _from_import_target(node, table)
+            target, moved = _from_import_target(node, table, findings)
             if moved:
                 start = text.offset(node.lineno, node.col_offset)
                 spelled = _FROM.match(text.code, start)
@@ -217,16 +217,28 @@ def _import_swaps(bindings, table, text):
                     raise _Unsure(node.module)
                 edits.append((spelled.start(1), spelled.end(1), target))
                 rules += moved
-    return edits, rules
+    return edits, rules, findings
 
 
-def _from_import_target(node, table):
+def _report(entry, alias, subject, missing, findings):
+    message = missing_message(entry, subject, missing)
+    findings.append((alias, entry.rule, message, is_removed(missing)))
+
+
+def _report_missing_module(table, alias, subject, name, findings):
+    entry = table.missing_module(name)
+    if entry is not None:
+        _report(entry, alias, subject, name, findings)
+
+
+def _from_import_target(node, table, findings):
     """`(target module, rules)` of a from-import all of whose names move to one module
-    under their own names; `(None, [])` if none moves."""
+    under their own names; `(None, [])` if none moves. Reports go to `findings`."""
     module = normalize_tensorflow_name(node.module)
     targets, rules, kept = set(), [], 0
     for alias in node.names:
         entry = table.module(f"{module}.{alias.name}")
+        subject = f"`{alias.name}` (from {module})"
         if entry is not None:
             if not _swaps(entry):
                 kept += 1
@@ -237,13 +249,12 @@ def _from_import_target(node, table):
         else:
             entry = table.module(module)
             if entry is None:
-                if table.missing_module(module) is not None:
-                    raise _Unsure(module)  # Reported.
+                _report_missing_module(table, alias, subject, module, findings)
                 kept += 1
                 continue
             if alias.name not in entry.move.names:
                 if entry.move.whole_module:
-                    raise _Unsure(module)  # Reported.
+                    _report(entry, alias, subject, f"{module}.{alias.name}", findings)
                 kept += 1
                 continue
             target = entry.move.target
@@ -336,7 +347,7 @@ def move_symbols_as_text(code, tree, table):
     text = _Text(code)
     mover = _Mover(bindings, table)
     try:
-        edits, rules = _import_swaps(bindings, table, text)
+        edits, rules, findings = _import_edits(bindings, table, text)
         mover.visit(tree)
         index = _import_index(tree.body) if mover.replacements else None
     except _Unsure:
@@ -356,7 +367,7 @@ def move_symbols_as_text(code, tree, table):
     findings = [
         Finding(rule, node.lineno, message, unsupported=unsupported)
         for node, rule, message, unsupported in sorted(
-            mover.findings, key=lambda finding: (finding[0].lineno, finding[0].col_offset)
+            findings + mover.findings, key=lambda finding: (finding[0].lineno, finding[0].col_offset)
         )
     ]
     rules += [rule for _, _, rule in mover.replacements]

@@ -38,6 +38,10 @@ DECIDED = [
     "from tensorflow.contrib import rnn\nc = rnn.GRUCell(3)\nm = rnn\n",
     "import tensorflow as tf\nimport tensorflow.contrib.rnn as r\nfrom tensorflow.contrib.rnn import (\n"
     "    BasicLSTMCell, LSTMStateTuple)\nc = r.LSTMCell(2)\ny = tf.nn.dynamic_rnn(c, tf.ones(1))\n",
+    # Imports reported.
+    "from tensorflow.contrib.crf import crf_log_likelihood, viterbi_decode\n"
+    "import tensorflow.contrib.slim as slim\nfrom tensorflow.contrib.rnn import (\n"
+    "    NTMCell)\nimport tensorflow as tf\nx = tf.layers.dense(tf.ones(1), 2)\n",
     # No final line break.
     "import tensorflow as tf\ny = tf.layers.dense(tf.ones(1), 2)",
     "import tensorflow as tf\nwith tf.Session() as s:\n    s.run(tf.layers.dense(tf.ones(1), 2))",
@@ -48,7 +52,6 @@ LEFT_TO_LIBCST = [
     "from tensorflow.contrib import rnn\nc = rnn.WeightNormLSTMCell(3)\n",  # Blocked alias.
     "from tensorflow.python.ops import rnn\ny = rnn.dynamic_rnn(c, x)\n",  # Renamed.
     "from tensorflow.contrib.rnn import LSTMCell, NTMCell\n",  # Split.
-    "from tensorflow.contrib.crf import crf_log_likelihood\n",  # Reported.
     "import tensorflow as tf\nm = getattr(tf.contrib.rnn, 'GRUCell')\ny = eval('tf.ones(1)')\n",
     "import importlib\nimport tensorflow as tf\ny = tf.layers.dense(tf.ones(1), 2)\n"
     "m = importlib.import_module('tensorflow.contrib.rnn')\n",
