@@ -14,6 +14,9 @@ Paths:
   tf1compat-eager  the same called eagerly (tf1compat traces and caches its loop)
   keras-fn         keras.layers.RNN over the Keras equivalent cell, with a mask and
                    zero_output_for_mask=True, inside tf.function
+  floor-fn         (basic_lstm only) the least a TF while loop can do per LSTM step: one
+                   concat, matmul and the gate math, no lengths, inside tf.function; how
+                   close the other paths come to it shows the executor's per-op cost
 
 Workloads (lengths uniform in [T/2, T]): standard B=32 T=100 D=64 H=128, small B=4 T=20
 D=8 H=16, long B=8 T=1000 D=32 H=64. Cells: basic_lstm, gru, basic_rnn, multi (2 LSTMs).
@@ -151,6 +154,8 @@ def build_paths(kind, workload, seed=0):
                                lengths, eager, jit_compile)
     if workload != "greedy":
         paths["keras-fn"] = keras_path(keras_cell(), x, lengths)
+        if kind == "basic_lstm":
+            paths["floor-fn"] = floor_path(x, units)
     for forward, both in paths.values():
         for run_ in (forward, both, forward, both):  # traces, graph optimisation, caches
             run_()
@@ -171,6 +176,30 @@ def keras_path(cell, x, lengths):
 
     keras_forward(x, lengths)
     return tf2_path(keras_forward, lambda: list(layer.trainable_weights), x, lengths, eager=False)
+
+
+def floor_path(x, units):
+    """`(forward, forward+backward)` of a minimal LSTM while loop (no lengths), in tf.function."""
+    steps, depth = x.shape[1], x.shape[2]
+    kernel = tf.Variable(tf.random.normal([depth + units, 4 * units], stddev=0.1))
+    bias = tf.Variable(tf.zeros([4 * units]))
+
+    def forward(x, lengths):
+        del lengths  # the floor ignores them
+        time_major = tf.transpose(x, [1, 0, 2])
+        zeros = tf.zeros([x.shape[0], units])
+
+        def body(t, c, h, total):
+            gates = tf.nn.bias_add(tf.matmul(tf.concat([time_major[t], h], 1), kernel), bias)
+            i, j, f, o = tf.split(gates, 4, axis=1)
+            c = c * tf.sigmoid(f + 1.0) + tf.sigmoid(i) * tf.tanh(j)
+            h = tf.tanh(c) * tf.sigmoid(o)
+            return t + 1, c, h, total + tf.reduce_sum(h)
+
+        _, c, h, total = tf.while_loop(lambda t, *_: t < steps, body, (0, zeros, zeros, 0.0))
+        return total + tf.reduce_sum(c) + tf.reduce_sum(h)
+
+    return tf2_path(forward, lambda: [kernel, bias], x, None, eager=False)
 
 
 def median_ms(run, repeats):
