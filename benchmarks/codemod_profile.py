@@ -58,7 +58,8 @@ def _patches():
     """`(owner, attribute, phase)` of every function the profile wraps."""
     import libcst
 
-    from codemods import migrate, notebook, registry, rule, runner
+    from codemods import cst_migration, migrate, notebook, registry, rule, runner
+    from codemods.rules import graph_mode_plan
     from codemods.rule import InsertionRule
 
     patches = [
@@ -70,18 +71,18 @@ def _patches():
         (notebook, "check_syntax", "ast parse (notebook cells)"),
         (migrate, "may_need_symbol_moves", "ast screen: symbol moves"),
         (migrate, "move_symbols_as_text", "ast: symbol moves as text edits"),
-        (migrate, "_parse_cst", "libcst parse"),
-        (migrate, "resolve_scopes", "libcst scope analysis"),
-        (migrate, "move_symbols", "symbol-move rules: tables, imports"),
+        (cst_migration, "parse_cst", "libcst parse"),
+        (cst_migration, "resolve_scopes", "libcst scope analysis"),
+        (cst_migration, "move_symbols", "symbol-move rules: tables, imports"),
         (libcst.Module, "visit", _pass_phase),
-        (migrate, "insert_after_import", "statements inserted"),
-        (migrate, "restore_unprinted_whitespace", "print: whitespace put back"),
+        (cst_migration, "insert_after_import", "statements inserted"),
+        (cst_migration, "restore_unprinted_whitespace", "print: whitespace put back"),
+        (graph_mode_plan, "plan_graph_mode", "rule graph-mode: libcst plan"),
         (runner, "migrate_notebook", "notebook cells (JSON, IPython masking)"),
         (runner, "write_atomically", "write"),
     ]
     for rule_ in registry.RULES:
         if isinstance(rule_, InsertionRule):
-            patches.append((rule_, "planner", f"rule {rule_.name}: libcst plan"))
             patches.append((rule_, "ast_planner", f"ast: rule {rule_.name} planned"))
     return patches
 

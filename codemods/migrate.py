@@ -1,19 +1,17 @@
-"""Migrating one piece of source code: parse, run the active rules, return code and findings."""
+"""Migrating one piece of source code: parse, run the active rules, return code and findings.
+
+Files the `ast` decides are migrated by text edits; only the others are handed to libcst
+(`codemods.cst_migration`), which is imported then.
+"""
 
 import ast
 import collections
 import dataclasses
 
-import libcst as cst
-
 from codemods import nesting
-from codemods.insertion import insert_after_import
 from codemods.move_table import MoveTable
 from codemods.prescreen import may_need_symbol_moves
-from codemods.roundtrip import restore_unprinted_whitespace
 from codemods.rule import NO_CHANGE, InsertionRule, SymbolMoveRule, TextEdit, TransformRule
-from codemods.scopes import resolve_scopes
-from codemods.symbol_mover import move_symbols
 from codemods.text_moves import move_symbols_as_text
 
 
@@ -64,15 +62,6 @@ def check_syntax(code):
         raise UnparseableSourceError(f"not valid Python 3: {error.msg}", error.lineno) from None
 
 
-def _parse_cst(code):
-    try:
-        return cst.parse_module(code)
-    except cst.ParserSyntaxError as error:
-        raise UnparseableSourceError(
-            f"not valid Python 3: {error.message.splitlines()[0]}", error.editor_line
-        ) from None
-
-
 def active_rules(code, rules):
     """Finds the rules that may change or report something in `code`.
 
@@ -100,62 +89,6 @@ def active_rules(code, rules):
             edits[rule] = rule.ast_planner(padded, tree)
     active = [rule for rule in active if edits.get(rule) is not NO_CHANGE]
     return active, tree, {rule: edit for rule, edit in edits.items() if isinstance(edit, TextEdit)}
-
-
-def migrate_module(module, tree, rules, drop_unused_imports=True):
-    """Runs `rules` on a parsed module.
-
-    Insertion rules are planned first (no pass of their own), transform rules run next, each
-    in its own pass; then all symbol-move rules run together in one pass, and the planned
-    statements are inserted after their imports. The scopes are analysed once, and again
-    only after a pass changed the module.
-
-    Args:
-        module: a `libcst.Module`.
-        tree: its source parsed by `ast.parse`.
-        rules: the rules that may apply to it.
-        drop_unused_imports: remove imports whose uses were all rewritten. Turned off when
-            code the module cannot see (a notebook cell that is not Python) may use them.
-
-    Returns:
-        `(module, changes, findings)` as in `MigrationResult`.
-    """
-    changes, findings, scopes, insertions, kept = collections.Counter(), [], None, [], set()
-    for rule in rules:
-        if isinstance(rule, InsertionRule):
-            tree = tree or check_syntax(module.code)
-            scopes = scopes or resolve_scopes(module)
-            plan = rule.planner(rule.name, module, tree, scopes)
-            findings.extend(plan.findings)
-            insertions += [(rule.name, anchor, statement) for anchor, statement in plan.insertions]
-            kept.update(plan.kept_names)
-    for rule in rules:
-        if not isinstance(rule, TransformRule):
-            continue
-        scopes = scopes or resolve_scopes(module)
-        transformer = rule.transformer_class(rule.name, scopes)
-        rewritten = module.visit(transformer)
-        findings.extend(transformer.findings(module))
-        if transformer.changes:
-            module, tree, scopes = rewritten, None, None
-            changes.update(transformer.changes)
-    move_rules = [rule for rule in rules if isinstance(rule, SymbolMoveRule)]
-    if move_rules:
-        tree = tree or check_syntax(module.code)
-        scopes = scopes or resolve_scopes(module)
-        module, moved, move_findings = move_symbols(
-            module, tree, scopes, move_rules, drop_unused_imports, kept
-        )
-        changes.update(moved)
-        findings.extend(move_findings)
-    for rule_name, anchor, statement in insertions:
-        inserted = insert_after_import(module, anchor, statement)
-        if inserted is None:
-            raise AssertionError(f"the import {anchor} planned by {rule_name} is gone")
-        module = inserted
-        changes[rule_name] += 1
-    findings.sort(key=lambda finding: finding.line)
-    return module, changes, findings
 
 
 def _migrate_on_ast(code, tree, rules, edits):
@@ -241,7 +174,6 @@ def _migrate_code(code, rules, drop_unused_imports, deep):
     result = _migrate_on_ast(code, tree, active, edits)
     if result is not None:
         return result
-    module, changes, findings = migrate_module(_parse_cst(code), tree, active, drop_unused_imports)
-    if not changes:
-        return MigrationResult(code, changes, findings)
-    return MigrationResult(restore_unprinted_whitespace(code, module.code), changes, findings)
+    from codemods import cst_migration  # libcst, imported by the first file that needs it.
+
+    return cst_migration.migrate_with_libcst(code, tree, active, drop_unused_imports)

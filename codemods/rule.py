@@ -1,10 +1,7 @@
 """What a migration rule is: a name, a one-line summary, a text prefilter and a transform."""
 
-import collections
 import dataclasses
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+import importlib
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,6 +102,16 @@ class TextEdit:
     text: str
 
 
+def load(reference):
+    """Returns the object a rule names by `"package.module:name"`.
+
+    Rules name their libcst parts this way, so that libcst is only imported when a file
+    needs it.
+    """
+    module, _, name = reference.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 class InsertionRule(Rule):
     """A rule that adds statements after an import, planned without a walk of its own.
 
@@ -112,7 +119,8 @@ class InsertionRule(Rule):
     libcst pass and does not invalidate the scopes; the statements are inserted last.
 
     Args:
-        planner: `planner(rule, module, tree, scopes) -> InsertionPlan`.
+        planner: `"module:function"` naming (see `load`) `planner(rule, module, tree,
+            scopes) -> InsertionPlan`.
         ast_planner: `ast_planner(code, tree)`, where `tree` is `code` parsed by `ast`,
             decides the rule without libcst when that is certain: returns `NO_CHANGE`
             (the planner would plan and report nothing), a `TextEdit` giving exactly the
@@ -131,59 +139,12 @@ class TransformRule(Rule):
     """A rule implemented by its own transformer, run as a separate pass.
 
     Args:
-        transformer_class: a `TransformRuleTransformer` subclass, called with the rule name
-            and the module's scopes (see `codemods.scopes`).
+        transformer_class: `"module:class"` naming (see `load`) a
+            `codemods.transformer.TransformRuleTransformer` subclass, called with the rule
+            name and the module's scopes (see `codemods.scopes`).
         **kwargs: see `Rule`.
     """
 
     def __init__(self, transformer_class, **kwargs):
         super().__init__(**kwargs)
         self.transformer_class = transformer_class
-
-
-class MigrationTransformer(cst.CSTTransformer):
-    """Base transformer: counts rewrites per rule and collects findings.
-
-    Positions are only computed when something was reported, so a clean file pays nothing
-    for line numbers.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.changes = collections.Counter()
-        self._reports = []
-
-    def record_change(self, rule):
-        self.changes[rule] += 1
-
-    def report(self, rule, node, message, unsupported=False):
-        """Queues a finding about `node` (a node of the tree being visited); see `Finding`."""
-        self._reports.append((rule, node, message, unsupported))
-
-    def findings(self, module):
-        """Returns the queued findings with line numbers.
-
-        Args:
-            module: the `libcst.Module` this transformer visited.
-        """
-        if not self._reports:
-            return []
-        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        return [
-            Finding(rule, positions[node].start.line, message, unsupported=unsupported)
-            for rule, node, message, unsupported in self._reports
-        ]
-
-
-class TransformRuleTransformer(MigrationTransformer):
-    """Base of the transformers of `TransformRule`s: knows its rule name and the scopes.
-
-    Args:
-        rule: the rule name to count changes and findings under.
-        scopes: the module's `ScopeProvider` metadata (`codemods.scopes.resolve_scopes`).
-    """
-
-    def __init__(self, rule, scopes):
-        super().__init__()
-        self._rule = rule
-        self._scopes = scopes

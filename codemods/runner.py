@@ -118,7 +118,7 @@ def migrate_file(path, rule_names, mode):
 
 
 def _pool_context():
-    # Forked workers inherit the already imported libcst instead of importing it again.
+    # Forked workers inherit the imported modules instead of importing them again.
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

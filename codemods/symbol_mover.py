@@ -17,7 +17,7 @@ from codemods.ast_bindings import Bindings
 from codemods.cst_names import chain_base, dotted_name, dotted_node, resolve
 from codemods.move_table import MoveTable, missing_message, value_use_message
 from codemods.package_name import PACKAGE, package_name
-from codemods.rule import MigrationTransformer
+from codemods.transformer import MigrationTransformer
 from codemods.symbols import is_removed, normalize_tensorflow_name
 from codemods.text_moves import blocked_aliases
 

@@ -10,7 +10,8 @@ import textwrap
 import libcst as cst
 import pytest
 
-from codemods.migrate import MigrationResult, check_syntax, migrate_code, migrate_module
+from codemods.cst_migration import migrate_module
+from codemods.migrate import MigrationResult, check_syntax, migrate_code
 from codemods.registry import RULES, select_rules
 from codemods.roundtrip import restore_unprinted_whitespace
 

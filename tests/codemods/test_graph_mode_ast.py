@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from codemods import migrate
+from codemods import cst_migration
 from codemods.migrate import migrate_code
 from codemods.registry import RULES, select_rules
 from codemods.rule import NO_CHANGE, TextEdit
@@ -86,7 +86,7 @@ def test_a_file_decided_on_the_ast_is_never_parsed_by_libcst(monkeypatch):
     def refuse(code):
         raise AssertionError("parsed by libcst")
 
-    monkeypatch.setattr(migrate, "_parse_cst", refuse)
+    monkeypatch.setattr(cst_migration, "parse_cst", refuse)
     code = "import tensorflow as tf\nsess = tf.Session()\n"
     assert migrate_code(code, RULES).code.count("disable_v2_behavior") == 1
     with pytest.raises(AssertionError, match="parsed by libcst"):

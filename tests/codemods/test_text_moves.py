@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from codemods import migrate
+from codemods import cst_migration
 from codemods.migrate import migrate_code
 from codemods.move_table import MoveTable
 from codemods.registry import RULES
@@ -73,8 +73,8 @@ LEFT_TO_LIBCST = [
 def libcst_parses(monkeypatch):
     """The sources `migrate_code` parses with libcst."""
     parsed = []
-    parse = migrate._parse_cst
-    monkeypatch.setattr(migrate, "_parse_cst", lambda code: parsed.append(code) or parse(code))
+    parse = cst_migration.parse_cst
+    monkeypatch.setattr(cst_migration, "parse_cst", lambda code: parsed.append(code) or parse(code))
     return parsed
 
 
