@@ -19,7 +19,8 @@ Paths:
                    close the other paths come to it shows the executor's per-op cost
 
 Workloads (lengths uniform in [T/2, T]): standard B=32 T=100 D=64 H=128, small B=4 T=20
-D=8 H=16, long B=8 T=1000 D=32 H=64. Cells: basic_lstm, gru, basic_rnn, multi (2 LSTMs).
+D=8 H=16, long B=8 T=1000 D=32 H=64, long_t100 the long shape with T=100 (per-step cost at
+T=1000 / at T=100 shows whether it is flat in T). Cells: basic_lstm, gru, basic_rnn, multi.
 Workload greedy: raw_rnn greedy decoding, B=32, T=50 steps, embeddings D=64, H=128, a
 vocabulary of 1000 (each step feeds back the embedding of its argmax); it has no Keras path,
 and no XLA path (XLA differentiates only loops with a maximum number of iterations).
@@ -37,7 +38,7 @@ import numpy as np
 import tensorflow as tf
 
 WORKLOADS = {"standard": (32, 100, 64, 128), "small": (4, 20, 8, 16), "long": (8, 1000, 32, 64),
-             "greedy": (32, 50, 64, 128)}
+             "long_t100": (8, 100, 32, 64), "greedy": (32, 50, 64, 128)}
 VOCABULARY = 1000
 CELLS = ("basic_lstm", "gru", "basic_rnn", "multi")
 
