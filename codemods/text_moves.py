@@ -28,6 +28,7 @@ from codemods.symbols import is_removed, normalize_tensorflow_name
 PACKAGE = "tf1compat"
 _RUN_TIME_LOOKUP_NAMES = frozenset({"eval", "exec", "__import__", "import_module"})
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_NESTED_SCOPES = (*_SCOPES, ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _FROM = re.compile(r"from[ \t]+([\w.]+)[ \t]+import\b")
 
 
@@ -56,7 +57,7 @@ class _Mover:
         base, _, rest = name.partition(".")
         if "tensorflow" not in self._bindings.roots.get(base, ()):
             return None  # libcst only names it after a module that is not TensorFlow.
-        plain = self._bindings.plain_import(base)
+        plain = self._bindings.plain_import(base, repeated=True)
         if plain is None:
             raise _Unsure(base)
         return normalize_tensorflow_name(f"{plain[1]}.{rest}" if rest else plain[1])
@@ -267,6 +268,49 @@ def _from_import_target(node, table, findings):
     return targets.pop(), rules
 
 
+def _chain_base(node):
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node
+
+
+def _may_leave_unused(tree, bindings, replacements):
+    """Whether an import the replaced chains start from may be left with no other use.
+
+    A name imported once keeps its import if it is read elsewhere. A name imported again
+    (a notebook's later cell) has each import's uses counted by libcst from that import
+    on: each import must be followed by a use at the module level, before the next import,
+    that is not replaced.
+    """
+    rewritten = {id(_chain_base(node)) for node, _, _ in replacements}
+    bases = collections.Counter(_chain_base(node).id for node, _, _ in replacements)
+    for base, count in bases.items():
+        imports = sorted(statement.lineno for statement, _ in bindings.imports[base])
+        if len(imports) == 1:
+            if bindings.loads[base] == count:
+                return True
+            continue
+        kept = [
+            node.lineno for node in _module_level_nodes(tree)
+            if isinstance(node, ast.Name) and node.id == base and id(node) not in rewritten
+        ]
+        for start, end in zip(imports, imports[1:] + [float("inf")]):
+            if not any(start < line < end for line in kept):
+                return True
+    return False
+
+
+def _module_level_nodes(tree):
+    """The nodes of `tree` outside functions, classes, lambdas and comprehensions."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(
+            child for child in ast.iter_child_nodes(node) if not isinstance(child, _NESTED_SCOPES)
+        )
+
+
 def _imported_modules(node):
     """Mirrors `codemods.imports._imported_modules` on the `ast`."""
     if isinstance(node, ast.Import):
@@ -352,9 +396,8 @@ def move_symbols_as_text(code, tree, table):
         index = _import_index(tree.body) if mover.replacements else None
     except _Unsure:
         return None
-    bases = collections.Counter(dotted(node).partition(".")[0] for node, _, _ in mover.replacements)
-    if any(bindings.loads[base] == count for base, count in bases.items()):
-        return None  # The pass would remove the import it came from.
+    if _may_leave_unused(tree, bindings, mover.replacements):
+        return None  # The pass might remove an import whose uses were all rewritten.
     for node, target, _ in mover.replacements:
         start = text.offset(node.lineno, node.col_offset)
         end = text.offset(node.end_lineno, node.end_col_offset)
