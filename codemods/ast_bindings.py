@@ -45,34 +45,48 @@ class Bindings:
         self.import_statements, self.attribute_uses = [], set()
         top = {id(statement) for statement in tree.body}
         stack = [(tree, 1)]
-        while stack:
-            node, depth = stack.pop()
+        pop, push = stack.pop, stack.append
+        while stack:  # `ast.walk` with depths; the hottest loop of the `ast` paths.
+            node, depth = pop()
+            kind = type(node)
+            if kind is ast.Name:
+                if type(node.ctx) is ast.Load:
+                    self.loads[node.id] += 1
+                else:
+                    self.other.add(node.id)
+                self.depth = max(self.depth, depth + 1)  # Its context is its only child.
+                continue
             self.depth = max(self.depth, depth)
-            self._visit(node, id(node) in top)
-            stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+            if kind is ast.Constant:
+                continue
+            self._visit(node, kind, id(node) in top)
+            depth += 1
+            for field in node._fields:
+                child = getattr(node, field, None)
+                if isinstance(child, list):
+                    for item in child:
+                        if isinstance(item, ast.AST):
+                            push((item, depth))
+                elif isinstance(child, ast.AST):
+                    push((child, depth))
 
-    def _visit(self, node, top):
-        if isinstance(node, ast.Call):
+    def _visit(self, node, kind, top):
+        if kind is ast.Call:
             self.calls.append(node)
-        elif isinstance(node, ast.Attribute):
-            if isinstance(node.value, ast.Name):
+        elif kind is ast.Attribute:
+            if type(node.value) is ast.Name:
                 self.attribute_uses.add((node.value.id, node.attr))
-        elif isinstance(node, ast.Name):
-            if isinstance(node.ctx, ast.Load):
-                self.loads[node.id] += 1
-            else:
-                self.other.add(node.id)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        elif kind in (ast.Import, ast.ImportFrom):
             self.import_statements.append(node)
             self._visit_import(node, top)
-        elif isinstance(node, ast.arg):
+        elif kind is ast.arg:
             self.other.add(node.arg)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        elif kind in (ast.Global, ast.Nonlocal):
             self.other.update(node.names)
-        elif isinstance(node, ast.MatchMapping):
+        elif kind is ast.MatchMapping:
             if node.rest:
                 self.other.add(node.rest)
-        elif not isinstance(node, ast.alias) and isinstance(getattr(node, "name", None), str):
+        elif kind is not ast.alias and isinstance(getattr(node, "name", None), str):
             self.other.add(node.name)  # def, class, except ... as, match captures, type params.
 
     def _visit_import(self, node, top):
