@@ -29,6 +29,7 @@ class Bindings:
         loads: name -> how many times it is read (`ast.Name` in a load context).
         calls: every `ast.Call`.
         import_statements: every `ast.Import` and `ast.ImportFrom`.
+        attributes: every `ast.Attribute`.
         attribute_uses: `(name, attribute)` of every `name.attribute`.
         depth: depth of the deepest node.
     """
@@ -42,7 +43,7 @@ class Bindings:
     def __init__(self, tree):
         self.imports, self.other_imports, self.roots, self.other = {}, set(), {}, set()
         self.star, self.loads, self.calls, self.depth = False, collections.Counter(), [], 0
-        self.import_statements, self.attribute_uses = [], set()
+        self.import_statements, self.attributes, self.attribute_uses = [], [], set()
         top = {id(statement) for statement in tree.body}
         stack = [(tree, 1)]
         pop, push = stack.pop, stack.append
@@ -74,6 +75,7 @@ class Bindings:
         if kind is ast.Call:
             self.calls.append(node)
         elif kind is ast.Attribute:
+            self.attributes.append(node)
             if type(node.value) is ast.Name:
                 self.attribute_uses.add((node.value.id, node.attr))
         elif kind in (ast.Import, ast.ImportFrom):
@@ -142,3 +144,15 @@ def dotted(node):
         return None
     parts.append(node.id)
     return ".".join(reversed(parts))
+
+
+def children(node):
+    """The child nodes of `node`, in the order of `ast.iter_child_nodes`, but faster."""
+    found = []
+    for field in node._fields:
+        child = getattr(node, field, None)
+        if type(child) is list:
+            found += [item for item in child if isinstance(item, ast.AST)]
+        elif isinstance(child, ast.AST):
+            found.append(child)
+    return found

@@ -10,20 +10,10 @@ libcst never has to parse it.
 import ast
 import collections
 
+from codemods.ast_bindings import Bindings, dotted
 from codemods.symbols import normalize_tensorflow_name
 
 _RUN_TIME_LOOKUPS = frozenset({"eval", "exec", "__import__", "import_module"})
-
-
-def _dotted(node):
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 def _touches(table, name):
@@ -43,10 +33,10 @@ def _imports_target(table, module):
     return _touches(table, module) or table.missing_module(module) is not None
 
 
-def _import_paths(tree, table):
+def _import_paths(bindings, table):
     """Returns `(local name -> possible module paths, whether an import itself is a target)`."""
     paths = collections.defaultdict(set)
-    for node in ast.walk(tree):
+    for node in bindings.import_statements:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 module = normalize_tensorflow_name(alias.name)
@@ -78,24 +68,25 @@ def may_need_symbol_moves(tree, table):
         tree: the module parsed by `ast.parse`.
         table: the `MoveTable` of the active symbol-move rules.
     """
-    paths, import_is_target = _import_paths(tree, table)
+    bindings = Bindings.of(tree)
+    paths, import_is_target = _import_paths(bindings, table)
     if import_is_target:
         return True
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Attribute, ast.Name)):
-            dotted = _dotted(node)
-            if dotted is None:
-                continue
-            base, _, rest = dotted.partition(".")
-            for path in paths.get(base, ()):
-                if _touches(table, normalize_tensorflow_name(f"{path}.{rest}" if rest else path)):
-                    return True
-        elif isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name in _RUN_TIME_LOOKUPS:
-                for arg in ast.walk(node):
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        if table.module_named_in(arg.value):
-                            return True
+    # A name alone (`rnn`) can only be touched through its import, checked above.
+    for node in bindings.attributes:
+        name = dotted(node)
+        if name is None:
+            continue
+        base, _, rest = name.partition(".")
+        for path in paths.get(base, ()):
+            if _touches(table, normalize_tensorflow_name(f"{path}.{rest}")):
+                return True
+    for node in bindings.calls:
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+        if name in _RUN_TIME_LOOKUPS:
+            for arg in ast.walk(node):
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    if table.module_named_in(arg.value):
+                        return True
     return False

@@ -19,7 +19,7 @@ import ast
 import collections
 import re
 
-from codemods.ast_bindings import Bindings, dotted
+from codemods.ast_bindings import Bindings, children, dotted
 from codemods.nesting import MAX_DEPTH
 from codemods.move_table import missing_message, value_use_message
 from codemods.rule import Finding
@@ -122,16 +122,18 @@ class _Mover:
         attribute_values, stack = set(), [tree]
         while stack:
             node = stack.pop()
-            if isinstance(node, ast.Attribute):
+            kind = type(node)
+            if kind is ast.Attribute:
                 if not self._visit_attribute(node, attribute_values):
                     continue
-            elif isinstance(node, ast.Name):
+            elif kind is ast.Name:
                 self._visit_name(node, attribute_values)
-            elif isinstance(node, ast.Call):
+                continue
+            elif kind is ast.Call:
                 self._check_call(node)
-            elif isinstance(node, (ast.Import, ast.ImportFrom)):
-                continue  # See `_import_edits`.
-            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+            elif kind in (ast.Import, ast.ImportFrom, ast.Constant):
+                continue  # Imports: see `_import_edits`.
+            stack += reversed(children(node))
 
 
 def _first_attribute(dotted):
