@@ -298,3 +298,18 @@ def test_static_rnn_takes_token_ids_for_an_embedding_wrapper():
                                              dtype=tf.float32)
     assert len(outputs) == 2 and outputs[1].shape == (2, 3)
     np.testing.assert_allclose(state, outputs[1], atol=1e-6)
+
+
+def test_numpy_inputs_and_initial_state_are_taken_eagerly():
+    """TF1's drivers took NumPy arrays for both (TF 1.15's `testBatchSizeFromInput`)."""
+    cell = rnn_cell.BasicRNNCell(5)
+    inputs = np.random.default_rng(0).normal(size=(3, 4, 5)).astype(np.float32)
+    state_np = np.full((3, 5), 0.5, np.float32)
+    outputs, state = tf1compat.nn.dynamic_rnn(cell, inputs, initial_state=state_np)
+    expected, expected_state = tf1compat.nn.dynamic_rnn(cell, tf.constant(inputs),
+                                                        initial_state=tf.constant(state_np))
+    assert outputs.shape == (3, 4, 5) and state.shape == (3, 5)
+    np.testing.assert_array_equal(outputs, expected)
+    np.testing.assert_array_equal(state, expected_state)
+    with pytest.raises(ValueError, match="initial_state.dtype"):
+        tf1compat.nn.dynamic_rnn(cell, inputs, initial_state=state_np.astype(np.float64))

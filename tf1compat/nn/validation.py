@@ -127,8 +127,9 @@ def check_state_dtype(state, inputs_dtype, argument="initial_state"):
     Integer parts (the step counter of an `AttentionWrapperState`) are not checked.
     """
     for s in tf.nest.flatten(state):
-        if not s.dtype.is_integer:
-            check_dtype(s.dtype, inputs_dtype, f"{argument}.dtype")
+        dtype = tf.as_dtype(s.dtype)  # a NumPy state (TF1 took those too) has a NumPy dtype
+        if not dtype.is_integer:
+            check_dtype(dtype, inputs_dtype, f"{argument}.dtype")
 
 
 def check_state_structure(state, cell, argument="initial_state"):
