@@ -89,3 +89,26 @@ def test_object_checkpoints_save_the_wrapped_cells(tmp_path, make):
     cell._bias.assign([0.0])
     checkpoint.restore(path).assert_consumed()
     np.testing.assert_array_equal(cell._bias, [40.0])
+
+
+def test_optimizer_slots_are_not_listed_as_rnn_scopes(tmp_path):
+    """Adam's slots, created under the scope the optimizer ran in (as JayParks/tf-seq2seq's
+    `decoder/encoder/rnn/.../kernel/Adam`), are no RNN of their own."""
+    with tf.Graph().as_default():
+        with tf.compat.v1.variable_scope("encoder"):
+            outputs, _ = tf1compat.nn.dynamic_rnn(rnn_cell.BasicLSTMCell(3), tf.constant(X),
+                                                  dtype=tf.float32)
+        with tf.compat.v1.variable_scope("train"):
+            step = tf.compat.v1.train.AdamOptimizer().minimize(tf.reduce_sum(outputs))
+        with tf.compat.v1.Session() as session:
+            session.run(tf.compat.v1.global_variables_initializer())
+            session.run(step)
+            path = tf.compat.v1.train.Saver().save(session, str(tmp_path / "tf1.ckpt"))
+    names = [name for name, _ in tf.train.list_variables(path)]
+    assert "train/encoder/rnn/basic_lstm_cell/kernel/Adam" in names
+    listing = tf1compat.convert.checkpoint.describe(path)
+    assert list(listing) == ["encoder/rnn"]
+    [(cell, variables)] = listing["encoder/rnn"]
+    assert cell == "basic_lstm_cell: BasicLSTMCell"
+    assert [name for name, _ in variables] == ["encoder/rnn/basic_lstm_cell/bias",
+                                               "encoder/rnn/basic_lstm_cell/kernel"]

@@ -59,7 +59,8 @@ class ConvertedRNN:
 def describe(checkpoint):
     """`{scope: [("<cell path>: <TF1 cell type>", [(variable, shape), ...]), ...]}` per RNN scope.
 
-    Optimizer slots (`.../kernel/Adam`) are left out.
+    Optimizer slots (`.../kernel/Adam`, also when the optimizer ran in a scope of its own:
+    `train/rnn/.../kernel/Adam`) are left out.
 
     Args:
         checkpoint: Path or prefix of a TF1 checkpoint.
@@ -70,8 +71,8 @@ def describe(checkpoint):
     shapes = _variable_shapes(checkpoint)
     found = collections.defaultdict(list)
     for name in sorted(shapes):
-        if name.rsplit("/", 1)[0] in shapes:
-            continue  # an optimizer slot of another variable (`kernel/Adam`)
+        if _is_slot(name, shapes):
+            continue
         match = re.match(r"(.*?)/?((?:fw/|bw/)?(?:multi_rnn_cell/cell_\d+/)?)([a-z_]+cell)/", name + "/")
         if match and match.group(3) in (*_LAYOUTS, *_REFUSED_CELLS):
             scope, cell = match.group(1), match.group(2) + match.group(3)
@@ -238,6 +239,12 @@ def _single_cell(prefix, names, read, cell, forget_bias):
     keras_cell = keras.layers.LSTMCell(units, dtype=kernel.dtype.name)
     return built_with(keras_cell, kernel.shape[0] - units,
                       lstm_weights(kernel, bias, kernel.shape[0] - units, forget_bias)), [kind]
+
+
+def _is_slot(name, names):
+    """Whether `name` is an optimizer slot of a variable in `names` (`<scope/><variable>/<slot>`)."""
+    parts = name.split("/")[:-1]
+    return any("/".join(parts[start:]) in names for start in range(len(parts)))
 
 
 def _kind_of(cell_scope, inner_names):
