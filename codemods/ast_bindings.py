@@ -25,7 +25,6 @@ class Bindings:
         roots: name -> the first components of the modules of all imports binding it
             (`"."` for relative imports).
         other: names bound by anything else (assignments, parameters, `def`, `global`, ...).
-        star: whether the module has a star import.
         loads: name -> how many times it is read (`ast.Name` in a load context).
         calls: every `ast.Call`.
         import_statements: every `ast.Import` and `ast.ImportFrom`.
@@ -42,7 +41,7 @@ class Bindings:
 
     def __init__(self, tree):
         self.imports, self.other_imports, self.roots, self.other = {}, set(), {}, set()
-        self.star, self.loads, self.calls, self.depth = False, collections.Counter(), [], 0
+        self.loads, self.calls, self.depth = collections.Counter(), [], 0
         self.import_statements, self.attributes, self.attribute_uses = [], [], set()
         top = {id(statement) for statement in tree.body}
         stack = [(tree, 1)]
@@ -95,8 +94,7 @@ class Bindings:
         relative = isinstance(node, ast.ImportFrom) and (node.level or not node.module)
         for alias in node.names:
             if alias.name == "*":
-                self.star = True
-                continue
+                continue  # libcst binds no name for it either.
             if isinstance(node, ast.Import):
                 local = alias.asname or alias.name.partition(".")[0]
                 path = alias.name if alias.asname or "." not in alias.name else None
@@ -116,7 +114,7 @@ class Bindings:
 
     def plain_import(self, name, repeated=False):
         """`(statement, path)` of the one module-level import that binds `name` when nothing
-        else binds it anywhere and the file has no star import, else `None`.
+        else binds it anywhere, else `None`.
 
         Args:
             name: a local name.
@@ -124,7 +122,7 @@ class Bindings:
                 import `tensorflow` again), and give the last one in the file.
         """
         imports = self.imports.get(name, ())
-        if not imports or len(imports) > 1 and not repeated or self.star:
+        if not imports or len(imports) > 1 and not repeated:
             return None
         if name in self.other or name in self.other_imports:
             return None

@@ -212,6 +212,11 @@ def _import_edits(bindings, table, text):
                     edits.append((start, start + len(alias.name), entry.move.target))
                     rules.append(entry.rule)
         elif node.module and not node.level:
+            if node.names[0].name == "*":
+                module = normalize_tensorflow_name(node.module)
+                if table.module(module) or table.missing_module(module):
+                    raise _Unsure(module)  # Swapped or reported.
+                continue
             target, moved = _from_import_target(node, table, findings)
             if moved:
                 start = text.offset(node.lineno, node.col_offset)
@@ -382,7 +387,7 @@ def move_symbols_as_text(code, tree, table):
     if "\r" in code or "\f" in code or not code.endswith("\n"):
         return None
     bindings = Bindings.of(tree)
-    if bindings.depth > MAX_DEPTH or "tensorflow" in bindings.other or bindings.star:
+    if bindings.depth > MAX_DEPTH or "tensorflow" in bindings.other:
         return None
     if bindings.imported(PACKAGE) or PACKAGE in bindings.other:
         return None

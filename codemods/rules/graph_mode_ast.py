@@ -57,7 +57,7 @@ def _session_alias(bindings):
     calls = [call for call in bindings.calls if _last_name(call.func) in LAST_NAMES]
     if not calls:
         return NO_CHANGE
-    if "tensorflow" in bindings.other or bindings.star:
+    if "tensorflow" in bindings.other:
         return None
     aliases = set()
     for call in calls:

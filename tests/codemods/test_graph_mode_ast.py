@@ -26,6 +26,7 @@ DECIDED_EDITS = [
     # A notebook's later cell imports it again: after the last import.
     "import tensorflow as tf\nx = tf.ones(1)\nimport tensorflow as tf\nimport os\ns = tf.Session()\n",
     "import tensorflow as tf\ns = tf.Session()",  # No final line break.
+    "import tensorflow as tf\nfrom helpers import *\ns = tf.Session()\n",  # libcst binds no name.
 ]
 
 DECIDED_NO_CHANGE = [
@@ -48,7 +49,6 @@ LEFT_TO_LIBCST = [
     "import tensorflow as tf\ndef f(tf):\n    return tf.Session()\n",
     "import tensorflow as tf\ntf = reload(tf)\ns = tf.Session()\n",
     "import tensorflow as tf\nimport tensorflow as tf1\na, b = tf.Session(), tf1.Session()\n",
-    "import tensorflow as tf\nfrom helpers import *\ns = tf.Session()\n",
     "import tensorflow as tf\nclass tensorflow:\n    pass\ns = tf.Session()\n",
     "import tensorflow as tf\ns = make().Session()\n",
     "import os; import tensorflow as tf\ns = tf.Session()\n",

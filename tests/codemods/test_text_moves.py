@@ -45,6 +45,8 @@ DECIDED = [
     # A notebook's later cell imports tensorflow again: each import keeps a use.
     "import tensorflow as tf\nx = tf.ones(1)\nimport tensorflow as tf\ny = tf.layers.dense(x, 2)\n"
     "z = tf.zeros(1)\n",
+    # A star import binds no name for libcst either.
+    "import tensorflow as tf\nfrom helpers import *\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
     # No final line break.
     "import tensorflow as tf\ny = tf.layers.dense(tf.ones(1), 2)",
     "import tensorflow as tf\nwith tf.Session() as s:\n    s.run(tf.layers.dense(tf.ones(1), 2))",
@@ -67,7 +69,8 @@ LEFT_TO_LIBCST = [
     "import tensorflow as tf\nimport tf1compat\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
     "import tensorflow as tf\ntf1compat = 1\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
     "import tensorflow as tf\r\ny = tf.layers.dense(x, 2)\r\ntf.ones(1)\r\n",
-    "import tensorflow as tf\nfrom helpers import *\ny = tf.layers.dense(x, 2)\ntf.ones(1)\n",
+    "from tensorflow.contrib.rnn import *\nimport tensorflow as tf\ny = tf.layers.dense(x, 2)\n"
+    "tf.ones(1)\n",
     "import tensorflow as tf\nx = tf.ones(1)\nimport tensorflow as tf\ny = tf.layers.dense(x, 2)\n",
     "import tensorflow as tf\nx = tf.ones(1)\nimport tensorflow as tf\ny = tf.layers.dense(x, 2)\n"
     "def f():\n    return tf.zeros(1)\n",
