@@ -112,3 +112,26 @@ def test_optimizer_slots_are_not_listed_as_rnn_scopes(tmp_path):
     assert cell == "basic_lstm_cell: BasicLSTMCell"
     assert [name for name, _ in variables] == ["encoder/rnn/basic_lstm_cell/bias",
                                                "encoder/rnn/basic_lstm_cell/kernel"]
+
+
+def test_an_attention_wrapped_layer_is_listed_and_refused_by_name(tmp_path):
+    """A MultiRNNCell layer inside an AttentionWrapper (JayParks/tf-seq2seq's decoder) is
+    reported as not convertible; converting its scope names the wrapper, never a KeyError."""
+    layer = "decoder/multi_rnn_cell/cell_1/Attention_Wrapper"
+    with tf.Graph().as_default():
+        for name, shape in (("decoder/multi_rnn_cell/cell_0/lstm_cell/kernel", [8, 16]),
+                            ("decoder/multi_rnn_cell/cell_0/lstm_cell/bias", [16]),
+                            (f"{layer}/lstm_cell/kernel", [8, 16]),
+                            (f"{layer}/lstm_cell/bias", [16]),
+                            (f"{layer}/attention_layer/kernel", [8, 4])):
+            tf.compat.v1.get_variable(name, shape)
+        with tf.compat.v1.Session() as session:
+            session.run(tf.compat.v1.global_variables_initializer())
+            path = tf.compat.v1.train.Saver().save(session, str(tmp_path / "tf1.ckpt"))
+    [(first, _), (second, variables)] = tf1compat.convert.checkpoint.describe(path)["decoder"]
+    assert first == "multi_rnn_cell/cell_0/lstm_cell: LSTMCell"
+    assert second.startswith("multi_rnn_cell/cell_1/Attention_Wrapper: not convertible: "
+                             "'Attention_Wrapper' is a cell wrapper")
+    assert len(variables) == 3
+    with pytest.raises(ValueError, match="'Attention_Wrapper' is a cell wrapper"):
+        tf1compat.convert.load_tf1_checkpoint(path, scope="decoder")

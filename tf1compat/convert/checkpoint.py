@@ -73,8 +73,9 @@ def describe(checkpoint):
     for name in sorted(shapes):
         if _is_slot(name, shapes):
             continue
-        match = re.match(r"(.*?)/?((?:fw/|bw/)?(?:multi_rnn_cell/cell_\d+/)?)([a-z_]+cell)/", name + "/")
-        if match and match.group(3) in (*_LAYOUTS, *_REFUSED_CELLS):
+        match = re.match(r"(.*?)/?((?:fw/|bw/)?(?:multi_rnn_cell/cell_\d+/)?)"
+                         r"([a-z_]+cell|\w*[Ww]rapper)/", name + "/")
+        if match and (match.group(3) in (*_LAYOUTS, *_REFUSED_CELLS) or _is_wrapper(match.group(3))):
             scope, cell = match.group(1), match.group(2) + match.group(3)
             found[(scope, cell)].append((name, shapes[name]))
     result = collections.defaultdict(list)
@@ -256,9 +257,21 @@ def _kind_of(cell_scope, inner_names):
     if cell_scope in _REFUSED_CELLS:
         raise ValueError(f"{cell_scope!r} has no exact native Keras 3 equivalent; keep using "
                          "tf1compat's cell.")
+    if _is_wrapper(cell_scope):
+        raise ValueError(f"{cell_scope!r} is a cell wrapper with variables of its own (an "
+                         "AttentionWrapper, say), which no native Keras 3 RNN cell holds; keep "
+                         "using tf1compat's wrapper.")
+    if cell_scope not in _LAYOUTS:
+        raise ValueError(f"{cell_scope!r} is not a cell scope tf1compat-convert knows "
+                         f"({', '.join(sorted(_LAYOUTS))}); pass a narrower scope.")
     if cell_scope == "gru_cell" and "w_ru" in inner_names:
         return _GRU_BLOCK[0]
     return _LAYOUTS[cell_scope][0]
+
+
+def _is_wrapper(cell_scope):
+    """Whether a scope name is a wrapper's (`Attention_Wrapper`, TF1's AttentionWrapper scope)."""
+    return cell_scope.lower().endswith("wrapper")
 
 
 def _variable_shapes(checkpoint):
